@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# Local Keycloak for EstateHub dev/test, without Docker.
+#
+# Runs the plain Keycloak distribution (org.keycloak:keycloak-quarkus-dist from
+# Maven Central) in start-dev mode and imports docker/keycloak/estatehub-realm.json
+# afresh on every start (the H2 dev database is wiped first).
+#
+# Usage: scripts/keycloak.sh start|stop|restart|status|logs
+#
+# Environment:
+#   KEYCLOAK_PORT      HTTP port (default 8180)
+#   KEYCLOAK_VERSION   distribution version (default 26.4.5)
+#   KEYCLOAK_HOSTNAME  public base URL, fixes the token "iss" (default http://localhost:$KEYCLOAK_PORT)
+#   KEYCLOAK_TIMEOUT   seconds to wait for the realm to come up (default 180)
+#   KEYCLOAK_JAVA_HOME JDK to run Keycloak with (default: JAVA_HOME / java on PATH; needs 17+)
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
+
+KC_VERSION="${KEYCLOAK_VERSION:-26.4.5}"
+KC_PORT="${KEYCLOAK_PORT:-8180}"
+KC_HOSTNAME="${KEYCLOAK_HOSTNAME:-http://localhost:${KC_PORT}}"
+KC_TIMEOUT="${KEYCLOAK_TIMEOUT:-180}"
+KC_REALM="estatehub"
+
+RUN_DIR="$REPO_ROOT/.run"
+KC_HOME="$RUN_DIR/keycloak-$KC_VERSION"
+KC_ZIP="$RUN_DIR/keycloak-quarkus-dist-$KC_VERSION.zip"
+KC_LOG="$RUN_DIR/keycloak.log"
+KC_PID_FILE="$RUN_DIR/keycloak.pid"
+REALM_FILE="$REPO_ROOT/docker/keycloak/estatehub-realm.json"
+WELL_KNOWN_URL="http://localhost:${KC_PORT}/realms/${KC_REALM}/.well-known/openid-configuration"
+
+log() { echo "[keycloak] $*"; }
+die() { echo "[keycloak] ERROR: $*" >&2; exit 1; }
+
+realm_up() {
+  local code
+  code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$WELL_KNOWN_URL" 2>/dev/null || true)"
+  [[ "$code" == "200" ]]
+}
+
+read_pid() {
+  [[ -f "$KC_PID_FILE" ]] || return 1
+  local pid
+  pid="$(tr -dc '0-9' < "$KC_PID_FILE")"
+  [[ -n "$pid" ]] || return 1
+  echo "$pid"
+}
+
+pid_alive() { kill -0 "$1" 2>/dev/null; }
+
+ensure_dist() {
+  mkdir -p "$RUN_DIR"
+  if [[ -x "$KC_HOME/bin/kc.sh" ]]; then
+    return 0
+  fi
+  if [[ ! -f "$KC_ZIP" ]]; then
+    local m2_zip="${HOME}/.m2/repository/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip"
+    if command -v mvn >/dev/null 2>&1; then
+      log "Fetching org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip via Maven (local repo first)"
+      # Run from .run/ (no pom there): dependency:copy needs no project, and this keeps
+      # a half-edited pom.xml in the repo root from breaking the fetch.
+      local mvn_out
+      if ! mvn_out="$(cd "$RUN_DIR" && mvn -B -q -Dstyle.color=never dependency:copy \
+          -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" \
+          -DoutputDirectory="$RUN_DIR" </dev/null 2>&1)"; then
+        echo "$mvn_out" >&2
+        log "Maven fetch failed"
+      fi
+    fi
+    if [[ ! -f "$KC_ZIP" && -f "$m2_zip" ]]; then
+      cp "$m2_zip" "$KC_ZIP"
+    fi
+  fi
+  [[ -f "$KC_ZIP" ]] || die "Keycloak distribution zip not found at $KC_ZIP"
+
+  log "Unpacking $(basename "$KC_ZIP") into $RUN_DIR"
+  local tmp="$RUN_DIR/.kc-unpack.$$"
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q "$KC_ZIP" -d "$tmp"
+  elif command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$KC_ZIP" "$tmp"
+  elif command -v jar >/dev/null 2>&1; then
+    (cd "$tmp" && jar xf "$KC_ZIP")
+  else
+    rm -rf "$tmp"
+    die "need unzip, python3 or jar to unpack Keycloak (apt-get install -y unzip)"
+  fi
+  [[ -d "$tmp/keycloak-$KC_VERSION" ]] || { rm -rf "$tmp"; die "unexpected zip layout in $KC_ZIP"; }
+  rm -rf "$KC_HOME"
+  mv "$tmp/keycloak-$KC_VERSION" "$KC_HOME"
+  rm -rf "$tmp"
+  # python's zipfile and jar do not preserve the executable bit
+  chmod +x "$KC_HOME"/bin/*.sh
+}
+
+cmd_start() {
+  if realm_up; then
+    log "Keycloak already running ($WELL_KNOWN_URL)"
+    exit 0
+  fi
+  command -v curl >/dev/null 2>&1 || die "curl is required"
+  [[ -f "$REALM_FILE" ]] || die "realm file not found: $REALM_FILE"
+
+  # An instance started from this checkout is still alive but the realm does not answer:
+  # either it is still booting on this port (wait for it) or it runs on another port
+  # (it holds the H2 dev database, so refuse rather than kill it behind the user's back).
+  local old
+  if old="$(read_pid)" && pid_alive "$old"; then
+    if tr '\0' '\n' < "/proc/$old/cmdline" 2>/dev/null | grep -qx -- "--http-port=$KC_PORT"; then
+      log "Keycloak (pid $old) is still starting on port $KC_PORT, waiting for it"
+      wait_for_realm "$old" "$SECONDS"
+      exit $?
+    fi
+    die "Keycloak from this checkout is already running (pid $old) but not serving realm '$KC_REALM' on port $KC_PORT; run '$0 stop' first"
+  fi
+  if curl -s -o /dev/null --max-time 3 "http://localhost:${KC_PORT}/" 2>/dev/null; then
+    die "port $KC_PORT is in use by something that does not serve realm '$KC_REALM'"
+  fi
+
+  ensure_dist
+
+  # Fresh dev database every start so the realm file is always (re)imported.
+  rm -rf "$KC_HOME/data/h2" "$KC_HOME/data/transaction-logs" "$KC_HOME/data/import"
+  mkdir -p "$KC_HOME/data/import"
+  cp "$REALM_FILE" "$KC_HOME/data/import/estatehub-realm.json"
+
+  local java_home="${KEYCLOAK_JAVA_HOME:-${JAVA_HOME:-}}"
+
+  log "Starting Keycloak $KC_VERSION on port $KC_PORT (log: $KC_LOG)"
+  : > "$KC_LOG"
+  local start_ts=$SECONDS
+  # setsid: own session/process group (survives the caller, stop can kill the group);
+  # stdin from /dev/null so it works under CI with no terminal.
+  (
+    cd "$KC_HOME"
+    if [[ -n "$java_home" ]]; then export JAVA_HOME="$java_home"; fi
+    export KC_BOOTSTRAP_ADMIN_USERNAME=admin
+    export KC_BOOTSTRAP_ADMIN_PASSWORD=admin
+    exec setsid nohup "$KC_HOME/bin/kc.sh" start-dev \
+      --import-realm \
+      --http-port="$KC_PORT" \
+      --hostname="$KC_HOSTNAME" \
+      </dev/null >>"$KC_LOG" 2>&1
+  ) &
+  local pid=$!
+  echo "$pid" > "$KC_PID_FILE"
+
+  wait_for_realm "$pid" "$start_ts"
+}
+
+# wait_for_realm PID START_SECONDS: returns 0 once the realm answers, 1 if the process dies
+# or KC_TIMEOUT elapses (then the process is stopped and the log tail printed).
+wait_for_realm() {
+  local pid="$1" start_ts="$2"
+  while (( SECONDS - start_ts < KC_TIMEOUT )); do
+    if realm_up; then
+      log "Keycloak is up after $(( SECONDS - start_ts ))s: realm '$KC_REALM' at http://localhost:${KC_PORT}/realms/${KC_REALM} (pid $pid, admin/admin)"
+      return 0
+    fi
+    if ! pid_alive "$pid"; then
+      echo "[keycloak] Keycloak process exited during startup. Last log lines of $KC_LOG:" >&2
+      tail -n 60 "$KC_LOG" >&2 || true
+      rm -f "$KC_PID_FILE"
+      return 1
+    fi
+    sleep 1
+  done
+  echo "[keycloak] Timed out after ${KC_TIMEOUT}s waiting for $WELL_KNOWN_URL. Last log lines of $KC_LOG:" >&2
+  tail -n 60 "$KC_LOG" >&2 || true
+  cmd_stop >&2
+  return 1
+}
+
+cmd_stop() {
+  local pid
+  if ! pid="$(read_pid)"; then
+    log "Keycloak not running (no pid file)"
+    return 0
+  fi
+  if ! pid_alive "$pid"; then
+    log "Keycloak not running (stale pid $pid)"
+    rm -f "$KC_PID_FILE"
+    return 0
+  fi
+  log "Stopping Keycloak (pid $pid)"
+  # kc.sh execs java, and setsid made it a process-group leader: signal the group,
+  # fall back to the pid and its children if it is not a group leader.
+  kill -TERM -- "-$pid" 2>/dev/null || { pkill -TERM -P "$pid" 2>/dev/null || true; kill -TERM "$pid" 2>/dev/null || true; }
+  local i
+  for (( i = 0; i < 30; i++ )); do
+    pid_alive "$pid" || break
+    sleep 1
+  done
+  if pid_alive "$pid"; then
+    log "Still alive after 30s, sending SIGKILL"
+    kill -KILL -- "-$pid" 2>/dev/null || { pkill -KILL -P "$pid" 2>/dev/null || true; kill -KILL "$pid" 2>/dev/null || true; }
+    for (( i = 0; i < 10; i++ )); do
+      pid_alive "$pid" || break
+      sleep 1
+    done
+  fi
+  rm -f "$KC_PID_FILE"
+  log "Stopped"
+}
+
+cmd_status() {
+  local pid=""
+  pid="$(read_pid)" || pid=""
+  if realm_up; then
+    if [[ -n "$pid" ]] && pid_alive "$pid"; then
+      log "running (pid $pid) on port $KC_PORT, realm '$KC_REALM' available"
+    else
+      log "realm '$KC_REALM' answers on port $KC_PORT (not started by this script)"
+    fi
+    return 0
+  fi
+  if [[ -n "$pid" ]] && pid_alive "$pid"; then
+    log "process $pid alive but realm not (yet) available on port $KC_PORT"
+    return 1
+  fi
+  log "not running"
+  return 3
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  restart) cmd_stop; cmd_start ;;
+  status) cmd_status ;;
+  logs) tail -n "${2:-100}" "$KC_LOG" ;;
+  *) echo "Usage: $(basename "$0") start|stop|restart|status|logs [lines]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The run command: starts PostgreSQL and Keycloak, builds the API and runs it with the Kent demo data.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+bash scripts/postgres.sh start
+bash scripts/keycloak.sh start
+mvn -B -q package -DskipTests
+cat <<'TXT'
+
+EstateHub is starting on http://localhost:8080
+  Swagger UI:   http://localhost:8080/q/swagger-ui   (Authorize -> keycloak -> log in as a demo user)
+  Contract:     http://localhost:8080/q/openapi
+  Keycloak:     http://localhost:8180  (admin console: admin / admin)
+
+Demo users (password "demo"):
+  pmo.admin         Kent County Council          pmo-admin, partner-editor
+  s151.officer      Kent County Council          s151-officer, partner-viewer
+  board.member      Kent County Council          board-member, partner-viewer
+  kcc.editor        Kent County Council          partner-editor
+  maidstone.editor  Maidstone Borough Council    partner-editor
+  maidstone.viewer  Maidstone Borough Council    partner-viewer
+  dover.editor      Dover District Council       partner-editor
+  sevenoaks.editor  Sevenoaks District Council   partner-editor
+  police.editor     Kent Police                  partner-editor
+  police.viewer     Kent Police                  partner-viewer
+  nhs.editor        NHS Kent and Medway ICB      partner-editor
+Partner systems (client credentials): maidstone-system / maidstone-system-secret,
+                                      kent-police-system / kent-police-system-secret
+A token from the command line:
+  curl -s -d grant_type=password -d client_id=estatehub-cli -d username=maidstone.editor -d password=demo \
+    http://localhost:8180/realms/estatehub/protocol/openid-connect/token
+Stop with Ctrl-C; scripts/postgres.sh stop and scripts/keycloak.sh stop stop the rest.
+
+TXT
+exec java -Dquarkus.profile=demo -jar target/quarkus-app/quarkus-run.jar

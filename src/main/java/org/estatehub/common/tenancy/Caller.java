@@ -1,0 +1,69 @@
+package org.estatehub.common.tenancy;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.estatehub.common.problem.ProblemException;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling, read from the verified access token only. The partner comes from the token's
+ * `partner_id` claim: a request parameter can never widen what a caller sees.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String PARTNER_CLAIM = "partner_id";
+    private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken jwt;
+
+    public String partnerId() {
+        requireAuthenticated();
+        Object claim = jwt.getClaim(PARTNER_CLAIM);
+        String partner = claim == null ? null : claim.toString();
+        if (partner == null || partner.isBlank()) {
+            throw ProblemException.forbidden(
+                    "Your token carries no partner_id claim; ask the programme office to link your account to a partner.");
+        }
+        return partner;
+    }
+
+    public String username() {
+        requireAuthenticated();
+        String name = jwt.getClaim("preferred_username");
+        return name != null ? name : identity.getPrincipal().getName();
+    }
+
+    public boolean isServiceAccount() {
+        return username().startsWith(SERVICE_ACCOUNT_PREFIX);
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** Readers across every partner: the programme office and the board. */
+    public boolean readsEverything() {
+        return hasRole(Roles.PMO_ADMIN) || hasRole(Roles.BOARD_MEMBER);
+    }
+
+    public List<String> roles() {
+        return Roles.ALL.stream().filter(identity::hasRole).toList();
+    }
+
+    private void requireAuthenticated() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+    }
+}

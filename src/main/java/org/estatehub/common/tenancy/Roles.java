@@ -1,0 +1,17 @@
+package org.estatehub.common.tenancy;
+
+/** Realm roles of the partnership's Keycloak realm. */
+public final class Roles {
+
+    public static final String PMO_ADMIN = "pmo-admin";
+    public static final String PARTNER_EDITOR = "partner-editor";
+    public static final String PARTNER_VIEWER = "partner-viewer";
+    public static final String S151_OFFICER = "s151-officer";
+    public static final String BOARD_MEMBER = "board-member";
+
+    public static final java.util.List<String> ALL =
+            java.util.List.of(PMO_ADMIN, PARTNER_EDITOR, PARTNER_VIEWER, S151_OFFICER, BOARD_MEMBER);
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,50 @@
+package org.estatehub.partner;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.estatehub.api.model.District;
+import org.estatehub.api.model.PartnerType;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A public body in the partnership; every partner is a tenant. */
+@Entity
+@Table(name = "partner")
+public class Partner extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "short_name")
+    public String shortName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PartnerType type;
+
+    @Enumerated(EnumType.STRING)
+    public District district;
+
+    @Column(name = "accountable_body", nullable = false)
+    public boolean accountableBody;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+}

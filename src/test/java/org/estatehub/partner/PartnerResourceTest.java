@@ -1,0 +1,194 @@
+package org.estatehub.partner;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.estatehub.testing.Api;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class PartnerResourceTest {
+
+    private static String freshId() {
+        return "test-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Map<String, Object> newPartner(String id) {
+        return Map.of("id", id, "name", "University for the Creative Arts", "shortName", "UCA",
+                "type", "UNIVERSITY", "district", "CANTERBURY");
+    }
+
+    @Test
+    void everyoneListsTheSeededPartnershipInStableOrder() {
+        Api.as("maidstone.viewer")
+                .get("/partners?limit=500")
+                .then()
+                .statusCode(200)
+                .body("total", greaterThanOrEqualTo(24))
+                .body("items.id", hasItems("kcc", "maidstone", "dover", "kent-police", "kent-fire", "secamb",
+                        "uni-kent", "uni-greenwich", "cccu", "kalc", "nhs-kent-medway"))
+                .body("items.find { it.id == 'kcc' }.accountableBody", is(true))
+                .body("items.findAll { it.type == 'DISTRICT_COUNCIL' }", hasSize(12));
+    }
+
+    @Test
+    void listFiltersByTypeAndPages() {
+        Api.as("police.viewer")
+                .get("/partners?type=UNIVERSITY")
+                .then()
+                .statusCode(200)
+                .body("items.type", everyItem(equalTo("UNIVERSITY")))
+                .body("items.id", hasItems("uni-kent", "uni-greenwich", "cccu"));
+
+        var first = Api.as("police.viewer").get("/partners?type=DISTRICT_COUNCIL&limit=5&offset=0")
+                .then().statusCode(200).body("items", hasSize(5)).body("total", equalTo(12))
+                .extract().jsonPath().getList("items.id", String.class);
+        var third = Api.as("police.viewer").get("/partners?type=DISTRICT_COUNCIL&limit=5&offset=10")
+                .then().statusCode(200).body("items", hasSize(2)).body("limit", equalTo(5)).body("offset", equalTo(10))
+                .extract().jsonPath().getList("items.id", String.class);
+        org.junit.jupiter.api.Assertions.assertEquals("ashford", first.get(0));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("tonbridge-malling", "tunbridge-wells"), third);
+    }
+
+    @Test
+    void getOneWithETag() {
+        Api.as("dover.editor")
+                .get("/partners/maidstone")
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue())
+                .body("name", equalTo("Maidstone Borough Council"))
+                .body("type", equalTo("DISTRICT_COUNCIL"))
+                .body("district", equalTo("MAIDSTONE"));
+    }
+
+    @Test
+    void unknownPartnerIs404Problem() {
+        Api.as("dover.editor")
+                .get("/partners/nowhere")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("nowhere"));
+    }
+
+    @Test
+    void anonymousIs401Problem() {
+        Api.anonymous()
+                .get("/partners")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void forgedTokenIs401Problem() {
+        Api.anonymous()
+                .auth().oauth2("eyJhbGciOiJub25lIn0.eyJwYXJ0bmVyX2lkIjoia2NjIn0.")
+                .get("/partners")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void partnerViewerCannotCreate() {
+        String id = freshId();
+        Api.as("maidstone.viewer")
+                .body(newPartner(id))
+                .post("/partners")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+        Api.as("pmo.admin").get("/partners/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void partnerEditorAndServiceAccountCannotCreateEither() {
+        Api.as("maidstone.editor").body(newPartner(freshId())).post("/partners").then().statusCode(403);
+        Api.asSystem("maidstone-system", Api.MAIDSTONE_SYSTEM_SECRET)
+                .body(newPartner(freshId())).post("/partners").then().statusCode(403);
+    }
+
+    @Test
+    void pmoAdminCreatesAndEveryoneReadsIt() {
+        String id = freshId();
+        Api.as("pmo.admin")
+                .body(newPartner(id))
+                .post("/partners")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/partners/" + id))
+                .header("ETag", equalTo("\"0\""))
+                .body("id", equalTo(id))
+                .body("accountableBody", is(false))
+                .body("version", equalTo(0));
+
+        Api.as("police.viewer").get("/partners/" + id).then().statusCode(200).body("shortName", equalTo("UCA"));
+    }
+
+    @Test
+    void duplicateIdIs409Problem() {
+        Api.as("pmo.admin")
+                .body(newPartner("maidstone"))
+                .post("/partners")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("maidstone"));
+    }
+
+    @Test
+    void updateNeedsTheCurrentETag() {
+        String id = freshId();
+        Api.as("pmo.admin").body(newPartner(id)).post("/partners").then().statusCode(201);
+        Map<String, Object> update = Map.of("name", "University for the Creative Arts, Canterbury",
+                "type", "UNIVERSITY", "district", "CANTERBURY");
+
+        Api.as("pmo.admin").body(update).put("/partners/" + id)
+                .then().statusCode(428).contentType("application/problem+json");
+        Api.as("pmo.admin").header("If-Match", "\"7\"").body(update).put("/partners/" + id)
+                .then().statusCode(412).contentType("application/problem+json");
+
+        Api.as("pmo.admin").header("If-Match", "\"0\"").body(update).put("/partners/" + id)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("name", equalTo("University for the Creative Arts, Canterbury"))
+                .body("shortName", org.hamcrest.Matchers.nullValue());
+
+        // The same stale ETag again: someone else's change must not be overwritten.
+        Api.as("pmo.admin").header("If-Match", "\"0\"").body(update).put("/partners/" + id)
+                .then().statusCode(412);
+    }
+
+    @Test
+    void onlyPmoAdminUpdates() {
+        Map<String, Object> update = Map.of("name", "Hijacked", "type", "DISTRICT_COUNCIL");
+        Api.as("maidstone.editor").header("If-Match", "*").body(update).put("/partners/maidstone")
+                .then().statusCode(403);
+        Api.as("pmo.admin").get("/partners/maidstone").then().body("name", equalTo("Maidstone Borough Council"));
+    }
+
+    @Test
+    void updatingAnUnknownPartnerIs404() {
+        Api.as("pmo.admin").header("If-Match", "\"0\"")
+                .body(Map.of("name", "X", "type", "OTHER"))
+                .put("/partners/nowhere")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
