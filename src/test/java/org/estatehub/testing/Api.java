@@ -11,6 +11,11 @@ public final class Api {
     public static final String MAIDSTONE_SYSTEM_SECRET = "maidstone-system-secret";
     public static final String KENT_POLICE_SYSTEM_SECRET = "kent-police-system-secret";
 
+    static {
+        // A failing assertion prints the exchange, so CI logs show what the service answered.
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
     private Api() {
     }
 

@@ -3,6 +3,9 @@ package org.estatehub.common.json;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 
@@ -24,5 +27,11 @@ public class ContractJson implements ObjectMapperCustomizer {
                 return null;
             }
         });
+        // The contract's strings are JSON strings: a number where an amount string belongs is refused,
+        // not silently converted.
+        var textual = mapper.coercionConfigFor(LogicalType.Textual);
+        textual.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        textual.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        textual.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 }

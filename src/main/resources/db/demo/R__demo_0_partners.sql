@@ -25,5 +25,7 @@ insert into partner (id, name, short_name, type, district, accountable_body) val
     ('uni-kent', 'University of Kent', 'UoK', 'UNIVERSITY', 'CANTERBURY', false),
     ('uni-greenwich', 'University of Greenwich', 'UoG', 'UNIVERSITY', null, false),
     ('cccu', 'Canterbury Christ Church University', 'CCCU', 'UNIVERSITY', 'CANTERBURY', false),
-    ('kalc', 'Kent Association of Local Councils', 'KALC', 'ASSOCIATION', null, false)
+    ('kalc', 'Kent Association of Local Councils', 'KALC', 'ASSOCIATION', null, false),
+    -- Not a Kent district but hosts a shared workspace (Gun Wharf) and works closely with KEP.
+    ('medway', 'Medway Council', 'Medway', 'UNITARY_COUNCIL', 'MEDWAY', false)
 on conflict (id) do nothing;

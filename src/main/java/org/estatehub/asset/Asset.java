@@ -1,0 +1,105 @@
+package org.estatehub.asset;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.estatehub.api.model.AssetStatus;
+import org.estatehub.api.model.AssetType;
+import org.estatehub.api.model.District;
+import org.estatehub.api.model.Tenure;
+import org.estatehub.api.model.Visibility;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A public-sector land or property record in the partnership's shared register. */
+@Entity
+@Table(name = "asset")
+public class Asset extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "owner_partner_id", nullable = false, updatable = false)
+    public String ownerPartnerId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "asset_type", nullable = false)
+    public AssetType assetType;
+
+    @Column(name = "land_only", nullable = false)
+    public boolean landOnly;
+
+    public String street;
+    public String town;
+    public String postcode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public District district;
+
+    public String uprn;
+
+    @Column(name = "own_reference")
+    public String ownReference;
+
+    @Column(name = "epims_reference")
+    public String epimsReference;
+
+    @Column(nullable = false)
+    public BigDecimal latitude;
+
+    @Column(nullable = false)
+    public BigDecimal longitude;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Tenure tenure;
+
+    @Column(name = "gross_internal_area_m2")
+    public BigDecimal grossInternalAreaM2;
+
+    @Column(name = "annual_running_cost")
+    public BigDecimal annualRunningCost;
+
+    @Column(name = "utilisation_percent")
+    public BigDecimal utilisationPercent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AssetStatus status;
+
+    @Column(name = "shared_workspace_desks", nullable = false)
+    public int sharedWorkspaceDesks;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Visibility visibility;
+
+    @Column(name = "disposed_on")
+    public LocalDate disposedOn;
+
+    @Column(name = "disposal_reason")
+    public String disposalReason;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,64 @@
+package org.estatehub.asset.csv;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The column layout of a Local Government Transparency Code "land and building assets" file, with
+ * EstateHub's own columns after the Code's. Published registers name columns slightly differently,
+ * so each column has its common variants; names are compared lower-case with punctuation removed.
+ */
+public enum TransparencyColumns {
+
+    ORGANISATION("Organisation name", "organisation", "organisationname", "organizationname", "organisationlabel"),
+    UPRN("UPRN", "uprn", "uniquepropertyreferencenumber"),
+    ASSET_ID("Unique Asset ID", "uniqueassetid", "assetid", "uniqueassetidentity", "uniqueassetidentifier",
+            "assetreference", "propertyreference"),
+    NAME("Name", "name", "assetname", "propertyname", "buildingname"),
+    STREET_NUMBER("Street number", "streetnumber", "buildingnumber", "number"),
+    STREET("Street", "street", "streetname", "addressline1"),
+    TOWN("Post town", "posttown", "town"),
+    POSTCODE("Postcode", "postcode", "postalcode"),
+    X("X co-ordinate", "xcoordinate", "xcoordinates", "easting", "x"),
+    Y("Y co-ordinate", "ycoordinate", "ycoordinates", "northing", "y"),
+    TENURE("Tenure", "tenure", "tenuretype"),
+    TENURE_CATEGORY("Tenure category", "tenurecategory", "tenurestatus", "tenurecategoryorstatus"),
+    ASSET_TYPE("Asset type", "assettype", "propertytype"),
+    DISTRICT("District", "district"),
+    LAND_ONLY("Land only", "landonly"),
+    AREA("Gross internal area (m2)", "grossinternalaream2", "grossinternalarea", "giam2", "gia", "sizeoftheasset"),
+    RUNNING_COST("Annual running cost (GBP)", "annualrunningcostgbp", "annualrunningcost", "buildingrunningcosts",
+            "runningcosts", "revenuecosts"),
+    UTILISATION("Utilisation (%)", "utilisation", "utilisationpercent", "utilization"),
+    STATUS("Status", "status"),
+    DESKS("Shared workspace desks", "sharedworkspacedesks", "desks"),
+    VISIBILITY("Visibility", "visibility"),
+    EPIMS("e-PIMS reference", "epimsreference", "epims", "epimsid");
+
+    private final String header;
+    private final List<String> variants;
+
+    TransparencyColumns(String header, String... variants) {
+        this.header = header;
+        this.variants = List.of(variants);
+    }
+
+    /** The name EstateHub writes, and uses in row errors. */
+    public String header() {
+        return header;
+    }
+
+    public static TransparencyColumns match(String header) {
+        String key = normalise(header);
+        for (TransparencyColumns column : values()) {
+            if (column.variants.contains(key)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    static String normalise(String header) {
+        return header == null ? "" : header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}

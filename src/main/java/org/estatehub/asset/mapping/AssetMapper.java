@@ -1,0 +1,136 @@
+package org.estatehub.asset.mapping;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneOffset;
+
+import org.estatehub.api.model.Address;
+import org.estatehub.api.model.AssetDisposal;
+import org.estatehub.api.model.AssetFeature;
+import org.estatehub.api.model.AssetFeatureProperties;
+import org.estatehub.api.model.AssetInput;
+import org.estatehub.api.model.Location;
+import org.estatehub.api.model.PointGeometry;
+import org.estatehub.asset.Asset;
+import org.estatehub.common.money.Moneys;
+
+public final class AssetMapper {
+
+    private AssetMapper() {
+    }
+
+    public static org.estatehub.api.model.Asset toApi(Asset a, Double distanceM) {
+        var api = new org.estatehub.api.model.Asset()
+                .id(a.id)
+                .ownerPartnerId(a.ownerPartnerId)
+                .name(a.name)
+                .assetType(a.assetType)
+                .landOnly(a.landOnly)
+                .address(address(a))
+                .district(a.district)
+                .uprn(a.uprn)
+                .ownReference(a.ownReference)
+                .epimsReference(a.epimsReference)
+                .location(new Location().latitude(a.latitude).longitude(a.longitude))
+                .tenure(a.tenure)
+                .grossInternalAreaM2(a.grossInternalAreaM2)
+                .annualRunningCost(Moneys.gbp(a.annualRunningCost))
+                .utilisationPercent(a.utilisationPercent)
+                .status(a.status)
+                .sharedWorkspaceDesks(a.sharedWorkspaceDesks)
+                .visibility(a.visibility)
+                .createdAt(a.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
+                .updatedAt(a.updatedAt.withOffsetSameInstant(ZoneOffset.UTC))
+                .version(a.version);
+        if (a.disposedOn != null) {
+            api.disposal(new AssetDisposal().disposedOn(a.disposedOn).reason(a.disposalReason));
+        }
+        if (distanceM != null) {
+            api.distanceM(metres(distanceM));
+        }
+        return api;
+    }
+
+    public static AssetFeature toFeature(Asset a, Double distanceM) {
+        var properties = new AssetFeatureProperties()
+                .name(a.name)
+                .ownerPartnerId(a.ownerPartnerId)
+                .assetType(a.assetType)
+                .status(a.status)
+                .district(a.district)
+                .town(a.town)
+                .postcode(a.postcode)
+                .tenure(a.tenure)
+                .grossInternalAreaM2(a.grossInternalAreaM2)
+                .annualRunningCost(a.annualRunningCost == null ? null : Moneys.gbp(a.annualRunningCost).getAmount())
+                .utilisationPercent(a.utilisationPercent)
+                .sharedWorkspaceDesks(a.sharedWorkspaceDesks);
+        if (distanceM != null) {
+            properties.distanceM(metres(distanceM));
+        }
+        return new AssetFeature()
+                .type(AssetFeature.TypeEnum.FEATURE)
+                .id(a.id)
+                .geometry(new PointGeometry().type(PointGeometry.TypeEnum.POINT)
+                        .coordinates(java.util.List.of(a.longitude, a.latitude)))
+                .properties(properties);
+    }
+
+    /** Copies a caller's input onto the entity, normalising free text and the postcode. */
+    public static void apply(AssetInput in, Asset a) {
+        a.name = in.getName().strip();
+        a.assetType = in.getAssetType();
+        a.landOnly = in.getLandOnly();
+        Address address = in.getAddress();
+        a.street = address == null ? null : blankToNull(address.getStreet());
+        a.town = address == null ? null : blankToNull(address.getTown());
+        a.postcode = address == null ? null : Postcodes.normalise(address.getPostcode());
+        a.district = in.getDistrict();
+        a.uprn = in.getUprn();
+        a.ownReference = blankToNull(in.getOwnReference());
+        a.epimsReference = blankToNull(in.getEpimsReference());
+        a.latitude = coordinate(in.getLocation().getLatitude());
+        a.longitude = coordinate(in.getLocation().getLongitude());
+        a.tenure = in.getTenure();
+        a.grossInternalAreaM2 = scale2(in.getGrossInternalAreaM2());
+        a.annualRunningCost = Moneys.amount(in.getAnnualRunningCost());
+        a.utilisationPercent = scale2(in.getUtilisationPercent());
+        a.sharedWorkspaceDesks = in.getSharedWorkspaceDesks() == null ? 0 : in.getSharedWorkspaceDesks();
+        a.visibility = in.getVisibility();
+        a.status = in.getStatus();
+    }
+
+    private static Address address(Asset a) {
+        if (a.street == null && a.town == null && a.postcode == null) {
+            return null;
+        }
+        return new Address().street(a.street).town(a.town).postcode(a.postcode);
+    }
+
+    /** Six decimals of a degree is about 10 cm: more precision than any register records. */
+    public static BigDecimal coordinate(BigDecimal value) {
+        return value.setScale(6, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal scale2(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal metres(double distance) {
+        return BigDecimal.valueOf(distance).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public static org.estatehub.api.model.AssetStatusChange toApi(org.estatehub.asset.AssetStatusChange change) {
+        return new org.estatehub.api.model.AssetStatusChange()
+                .fromStatus(change.fromStatus)
+                .toStatus(change.toStatus)
+                .changedAt(change.changedAt.withOffsetSameInstant(ZoneOffset.UTC))
+                .changedBy(change.changedBy)
+                .partnerId(change.partnerId)
+                .reason(change.reason);
+    }
+}

@@ -1,0 +1,154 @@
+package org.estatehub.asset.rest;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.estatehub.api.AssetsApi;
+import org.estatehub.api.model.AssetDisposalRequest;
+import org.estatehub.api.model.AssetFeatureCollection;
+import org.estatehub.api.model.AssetImportResult;
+import org.estatehub.api.model.AssetInput;
+import org.estatehub.api.model.AssetPage;
+import org.estatehub.api.model.AssetStatus;
+import org.estatehub.api.model.AssetStatusHistory;
+import org.estatehub.api.model.AssetType;
+import org.estatehub.api.model.District;
+import org.estatehub.asset.Asset;
+import org.estatehub.asset.csv.AssetExporter;
+import org.estatehub.asset.csv.AssetImporter;
+import org.estatehub.asset.mapping.AssetMapper;
+import org.estatehub.asset.mapping.CoLocationMapper;
+import org.estatehub.asset.service.AssetQuery;
+import org.estatehub.asset.service.AssetSearch;
+import org.estatehub.asset.service.AssetService;
+import org.estatehub.asset.service.CoLocationFinder;
+import org.estatehub.common.http.ETags;
+
+import io.quarkus.security.Authenticated;
+
+@Authenticated
+public class AssetResource implements AssetsApi {
+
+    static final MediaType GEO_JSON = MediaType.valueOf("application/geo+json");
+
+    @Inject
+    AssetService assets;
+
+    @Inject
+    AssetSearch search;
+
+    @Inject
+    CoLocationFinder coLocation;
+
+    @Inject
+    AssetImporter importer;
+
+    @Inject
+    AssetExporter exporter;
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response searchAssets(String partner, District district, AssetStatus status, AssetType type, String q,
+            String bbox, BigDecimal nearLat, BigDecimal nearLon, Integer radiusM, Boolean includeDisposed, String sort,
+            Integer limit, Integer offset) {
+        AssetQuery query = AssetQuery.of(partner, district, status, type, q, bbox, nearLat, nearLon, radiusM,
+                includeDisposed, sort, limit, offset);
+        AssetSearch.Result result = search.search(query);
+        if (wantsGeoJson()) {
+            AssetFeatureCollection collection = new AssetFeatureCollection()
+                    .type(AssetFeatureCollection.TypeEnum.FEATURE_COLLECTION)
+                    .features(result.hits().stream().map(h -> AssetMapper.toFeature(h.asset(), h.distanceM())).toList())
+                    .total(result.total())
+                    .limit(limit)
+                    .offset(offset);
+            return Response.ok(collection, GEO_JSON).build();
+        }
+        AssetPage page = new AssetPage()
+                .items(result.hits().stream().map(h -> AssetMapper.toApi(h.asset(), h.distanceM())).toList())
+                .total(result.total())
+                .limit(limit)
+                .offset(offset);
+        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @Override
+    public Response createAsset(AssetInput input) {
+        Asset created = assets.create(input);
+        return withETag(Response.created(URI.create("/assets/" + created.id)), created);
+    }
+
+    @Override
+    public Response getAsset(UUID assetId) {
+        return withETag(Response.ok(), assets.get(assetId));
+    }
+
+    @Override
+    public Response updateAsset(UUID assetId, AssetInput input, String ifMatch) {
+        return withETag(Response.ok(), assets.update(assetId, input, ifMatch));
+    }
+
+    @Override
+    public Response disposeAsset(UUID assetId, AssetDisposalRequest request, String ifMatch) {
+        return withETag(Response.ok(), assets.dispose(assetId, request, ifMatch));
+    }
+
+    @Override
+    public Response getAssetStatusHistory(UUID assetId) {
+        var history = new AssetStatusHistory()
+                .assetId(assetId)
+                .items(assets.history(assetId).stream().map(AssetMapper::toApi).toList());
+        return Response.ok(history).build();
+    }
+
+    @Override
+    public Response findCoLocationOpportunities(Integer distanceM, District district, Integer minPartners) {
+        var clusters = coLocation.find(distanceM, district, minPartners);
+        return Response.ok(CoLocationMapper.toApi(distanceM, minPartners, clusters)).build();
+    }
+
+    @Override
+    public Response importAssets(String body, String ownerPartnerId) {
+        var outcome = importer.importFile(body, ownerPartnerId);
+        return Response.ok(new AssetImportResult()
+                .ownerPartnerId(outcome.ownerPartnerId())
+                .rows(outcome.rows())
+                .created(outcome.created())
+                .updated(outcome.updated())
+                .unchanged(outcome.unchanged())).build();
+    }
+
+    @Override
+    public Response exportAssets(String partner, District district, AssetStatus status, Boolean includeDisposed) {
+        AssetQuery query = AssetQuery.of(partner, district, status, null, null, null, null, null, null,
+                includeDisposed, "name", Integer.MAX_VALUE, 0);
+        return Response.ok(exporter.export(query), "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"assets.csv\"")
+                .build();
+    }
+
+    /** GeoJSON only when the caller prefers it to plain JSON (the first acceptable type wins). */
+    private boolean wantsGeoJson() {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(GEO_JSON) && !type.isWildcardSubtype()) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Response withETag(Response.ResponseBuilder builder, Asset asset) {
+        return builder.entity(AssetMapper.toApi(asset, null)).header("ETag", ETags.of(asset.version)).build();
+    }
+}

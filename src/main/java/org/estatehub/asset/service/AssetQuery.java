@@ -1,0 +1,64 @@
+package org.estatehub.asset.service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.estatehub.api.model.AssetStatus;
+import org.estatehub.api.model.AssetType;
+import org.estatehub.api.model.District;
+import org.estatehub.api.model.FieldError;
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.problem.Problems;
+
+/**
+ * A search of the register as the caller asked for it, checked for the rules the contract cannot
+ * express (bbox order, the three radius parameters together, sort by distance only around a point).
+ */
+public record AssetQuery(String partner, District district, AssetStatus status, AssetType type, String text,
+        double[] bbox, Double nearLat, Double nearLon, Integer radiusM, boolean includeDisposed, String sort,
+        int limit, int offset) {
+
+    public static final List<String> SORTS = List.of("name", "-name", "annualRunningCost", "-annualRunningCost",
+            "grossInternalAreaM2", "-grossInternalAreaM2", "utilisationPercent", "-utilisationPercent", "updatedAt",
+            "-updatedAt", "distance");
+
+    public static AssetQuery of(String partner, District district, AssetStatus status, AssetType type, String q,
+            String bbox, BigDecimal nearLat, BigDecimal nearLon, Integer radiusM, Boolean includeDisposed,
+            String sort, int limit, int offset) {
+        List<FieldError> errors = new ArrayList<>();
+        double[] box = null;
+        if (bbox != null) {
+            String[] parts = bbox.split(",");
+            box = new double[4];
+            for (int i = 0; i < 4; i++) {
+                box[i] = Double.parseDouble(parts[i]);
+            }
+            if (box[0] >= box[2] || box[1] >= box[3]) {
+                errors.add(Problems.fieldError("bbox", "must be minLon,minLat,maxLon,maxLat with min < max"));
+            }
+        }
+        int radiusParts = (nearLat == null ? 0 : 1) + (nearLon == null ? 0 : 1) + (radiusM == null ? 0 : 1);
+        if (radiusParts != 0 && radiusParts != 3) {
+            errors.add(Problems.fieldError("radiusM", "a radius search needs nearLat, nearLon and radiusM together"));
+        }
+        String order = sort == null ? "name" : sort;
+        if (!SORTS.contains(order)) {
+            errors.add(Problems.fieldError("sort", "'" + order + "' is not one of: " + String.join(", ", SORTS)));
+        } else if (order.equals("distance") && radiusParts != 3) {
+            errors.add(Problems.fieldError("sort", "sort=distance needs a radius search (nearLat, nearLon, radiusM)"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        return new AssetQuery(partner, district, status, type, text, box,
+                nearLat == null ? null : nearLat.doubleValue(), nearLon == null ? null : nearLon.doubleValue(),
+                radiusM, Boolean.TRUE.equals(includeDisposed), order, limit, offset);
+    }
+
+    public boolean aroundPoint() {
+        return radiusM != null;
+    }
+}

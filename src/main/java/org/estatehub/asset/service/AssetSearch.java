@@ -1,0 +1,143 @@
+package org.estatehub.asset.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.estatehub.asset.Asset;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+
+/** Searches the register in SQL: filters, visibility, radius and stable ordering. */
+@ApplicationScoped
+public class AssetSearch {
+
+    /** Great-circle distance in metres from (:nearLat, :nearLon), haversine on a 6,371 km sphere. */
+    static final String DISTANCE_SQL = "(12742000 * asin(sqrt(power(sin(radians(a.latitude - :nearLat) / 2), 2)"
+            + " + cos(radians(:nearLat)) * cos(radians(a.latitude))"
+            + " * power(sin(radians(a.longitude - :nearLon) / 2), 2))))";
+
+    static final String TEXT_SQL = "(a.name || ' ' || coalesce(a.street, '') || ' ' || coalesce(a.town, '')"
+            + " || ' ' || coalesce(a.postcode, ''))";
+
+    private static final double METRES_PER_DEGREE_LAT = 111_320.0;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AssetAccess access;
+
+    public record Hit(Asset asset, Double distanceM) {
+    }
+
+    public record Result(List<Hit> hits, long total) {
+    }
+
+    public Result search(AssetQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(query, params);
+
+        String distance = query.aroundPoint() ? DISTANCE_SQL : "cast(null as double precision)";
+        String sql = "select a.*, " + distance + " as distance_m from asset a where " + where
+                + " order by " + orderBy(query.sort()) + " limit :limit offset :offset";
+        NativeQuery<Object[]> select = session().createNativeQuery(sql, Object[].class)
+                .addEntity("a", Asset.class)
+                .addScalar("distance_m", StandardBasicTypes.DOUBLE);
+        params.forEach(select::setParameter);
+        select.setParameter("limit", query.limit());
+        select.setParameter("offset", query.offset());
+
+        List<Hit> hits = new ArrayList<>();
+        for (Object[] row : select.getResultList()) {
+            hits.add(new Hit((Asset) row[0], (Double) row[1]));
+        }
+        var count = em.createNativeQuery("select count(*) from asset a where " + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        return new Result(hits, total);
+    }
+
+    /** The caller-visibility and filter conditions shared by search and export. */
+    public String where(AssetQuery query, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        String visible = access.visibleSql();
+        conditions.add(visible);
+        if (visible.contains(":callerPartner")) {
+            params.put("callerPartner", access.callerPartner());
+        }
+        if (query.partner() != null) {
+            conditions.add("a.owner_partner_id = :partner");
+            params.put("partner", query.partner());
+        }
+        if (query.district() != null) {
+            conditions.add("a.district = :district");
+            params.put("district", query.district().toString());
+        }
+        if (query.status() != null) {
+            conditions.add("a.status = :status");
+            params.put("status", query.status().toString());
+        } else if (!query.includeDisposed()) {
+            conditions.add("a.status <> 'DISPOSED'");
+        }
+        if (query.type() != null) {
+            conditions.add("a.asset_type = :type");
+            params.put("type", query.type().toString());
+        }
+        if (query.text() != null) {
+            conditions.add(TEXT_SQL + " ilike :text");
+            params.put("text", "%" + likeEscaped(query.text()) + "%");
+        }
+        if (query.bbox() != null) {
+            double[] b = query.bbox();
+            conditions.add("a.longitude between :minLon and :maxLon and a.latitude between :minLat and :maxLat");
+            params.put("minLon", b[0]);
+            params.put("minLat", b[1]);
+            params.put("maxLon", b[2]);
+            params.put("maxLat", b[3]);
+        }
+        if (query.aroundPoint()) {
+            // A box around the circle first, so the location index narrows the rows to measure.
+            double dLat = query.radiusM() / METRES_PER_DEGREE_LAT;
+            double dLon = query.radiusM() / (METRES_PER_DEGREE_LAT * Math.cos(Math.toRadians(query.nearLat())));
+            conditions.add("a.latitude between :boxMinLat and :boxMaxLat and a.longitude between :boxMinLon and :boxMaxLon");
+            conditions.add(DISTANCE_SQL + " <= :radius");
+            params.put("boxMinLat", query.nearLat() - dLat);
+            params.put("boxMaxLat", query.nearLat() + dLat);
+            params.put("boxMinLon", query.nearLon() - dLon);
+            params.put("boxMaxLon", query.nearLon() + dLon);
+            params.put("nearLat", query.nearLat());
+            params.put("nearLon", query.nearLon());
+            params.put("radius", (double) query.radiusM());
+        }
+        return String.join(" and ", conditions);
+    }
+
+    private static String orderBy(String sort) {
+        boolean descending = sort.startsWith("-");
+        String key = descending ? sort.substring(1) : sort;
+        String column = switch (key) {
+            case "annualRunningCost" -> "a.annual_running_cost";
+            case "grossInternalAreaM2" -> "a.gross_internal_area_m2";
+            case "utilisationPercent" -> "a.utilisation_percent";
+            case "updatedAt" -> "a.updated_at";
+            case "distance" -> "distance_m";
+            default -> "a.name";
+        };
+        return column + (descending ? " desc nulls last" : " asc nulls last") + ", a.id";
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}

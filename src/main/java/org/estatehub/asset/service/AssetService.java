@@ -1,0 +1,160 @@
+package org.estatehub.asset.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.estatehub.api.model.AssetDisposalRequest;
+import org.estatehub.api.model.AssetInput;
+import org.estatehub.api.model.AssetStatus;
+import org.estatehub.api.model.FieldError;
+import org.estatehub.asset.Asset;
+import org.estatehub.asset.AssetStatusChange;
+import org.estatehub.asset.mapping.AssetMapper;
+import org.estatehub.asset.mapping.Postcodes;
+import org.estatehub.common.http.ETags;
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.problem.Problems;
+import org.estatehub.partner.Partner;
+
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class AssetService {
+
+    @Inject
+    AssetAccess access;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Asset get(UUID id) {
+        return access.requireReadable(Asset.findById(id), id);
+    }
+
+    public Asset create(AssetInput input) {
+        String owner = access.ownerFor(input.getOwnerPartnerId());
+        if (Partner.findById(owner) == null) {
+            throw ProblemException.invalid(List.of(Problems.fieldError("ownerPartnerId", "no partner '" + owner + "'")));
+        }
+        if (input.getStatus() == AssetStatus.DISPOSED) {
+            throw ProblemException.invalid(List.of(Problems.fieldError("status",
+                    "a new asset cannot be DISPOSED; record disposals with POST /assets/{assetId}/disposal")));
+        }
+        validate(input);
+        Asset asset = new Asset();
+        asset.id = UUID.randomUUID();
+        asset.ownerPartnerId = owner;
+        requireUniqueKeys(asset, input);
+        AssetMapper.apply(input, asset);
+        asset.createdAt = OffsetDateTime.now();
+        asset.updatedAt = asset.createdAt;
+        asset.persist();
+        recordStatus(asset, null, "Registered");
+        asset.flush();
+        return asset;
+    }
+
+    public Asset update(UUID id, AssetInput input, String ifMatch) {
+        Asset asset = get(id);
+        access.requireWritable(asset);
+        ETags.requireMatch(ifMatch, asset.version);
+        if (input.getOwnerPartnerId() != null && !input.getOwnerPartnerId().equals(asset.ownerPartnerId)) {
+            throw ProblemException.conflict("An asset's owner never changes (it is '" + asset.ownerPartnerId + "').");
+        }
+        if (asset.status == AssetStatus.DISPOSED) {
+            throw ProblemException.conflict("The asset was disposed on " + asset.disposedOn + " and can no longer change.");
+        }
+        if (input.getStatus() == AssetStatus.DISPOSED) {
+            throw ProblemException.invalid(List.of(Problems.fieldError("status",
+                    "record disposals with POST /assets/{assetId}/disposal")));
+        }
+        validate(input);
+        // Checked before the entity changes: the queries would otherwise flush it early.
+        requireUniqueKeys(asset, input);
+        AssetStatus before = asset.status;
+        AssetMapper.apply(input, asset);
+        asset.updatedAt = OffsetDateTime.now();
+        if (before != asset.status) {
+            recordStatus(asset, before, null);
+        }
+        asset.flush();
+        return asset;
+    }
+
+    public Asset dispose(UUID id, AssetDisposalRequest request, String ifMatch) {
+        Asset asset = get(id);
+        access.requireWritable(asset);
+        ETags.requireMatch(ifMatch, asset.version);
+        if (asset.status == AssetStatus.DISPOSED) {
+            throw ProblemException.conflict("The asset was already disposed on " + asset.disposedOn + ".");
+        }
+        if (request.getDisposedOn().isAfter(java.time.LocalDate.now())) {
+            throw ProblemException.invalid(List.of(Problems.fieldError("disposedOn", "must not be in the future")));
+        }
+        AssetStatus before = asset.status;
+        asset.status = AssetStatus.DISPOSED;
+        asset.disposedOn = request.getDisposedOn();
+        asset.disposalReason = request.getReason().strip();
+        asset.updatedAt = OffsetDateTime.now();
+        recordStatus(asset, before, asset.disposalReason);
+        asset.flush();
+        return asset;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AssetStatusChange> history(UUID id) {
+        get(id);
+        return AssetStatusChange.list("assetId", Sort.by("id"), id);
+    }
+
+    /** Rules the contract cannot express; every broken one is reported at once. */
+    static void validate(AssetInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        if (input.getAddress() != null && input.getAddress().getPostcode() != null
+                && !Postcodes.isValid(Postcodes.normalise(input.getAddress().getPostcode()))) {
+            errors.add(Problems.fieldError("address.postcode", "is not a UK postcode"));
+        }
+        if (Boolean.TRUE.equals(input.getLandOnly()) && input.getSharedWorkspaceDesks() != null
+                && input.getSharedWorkspaceDesks() > 0) {
+            errors.add(Problems.fieldError("sharedWorkspaceDesks", "land without buildings has no desks"));
+        }
+        if (input.getUprn() == null && input.getOwnReference() == null) {
+            errors.add(Problems.fieldError("uprn", "give a UPRN or the owner's own reference (ownReference)"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    /** Friendly 409 before the unique indexes would refuse the row anyway. */
+    private static void requireUniqueKeys(Asset asset, AssetInput input) {
+        String uprn = input.getUprn();
+        String reference = input.getOwnReference() == null ? null : input.getOwnReference().strip();
+        if (uprn != null && Asset.count("ownerPartnerId = ?1 and uprn = ?2 and id <> ?3",
+                asset.ownerPartnerId, uprn, asset.id) > 0) {
+            throw ProblemException.conflict(asset.ownerPartnerId + " already has an asset with UPRN " + uprn + ".");
+        }
+        if (reference != null && Asset.count("ownerPartnerId = ?1 and ownReference = ?2 and id <> ?3",
+                asset.ownerPartnerId, reference, asset.id) > 0) {
+            throw ProblemException.conflict(asset.ownerPartnerId + " already has an asset with reference '"
+                    + reference + "'.");
+        }
+    }
+
+    private void recordStatus(Asset asset, AssetStatus from, String reason) {
+        AssetStatusChange change = new AssetStatusChange();
+        change.assetId = asset.id;
+        change.fromStatus = from;
+        change.toStatus = asset.status;
+        change.changedAt = OffsetDateTime.now();
+        change.changedBy = access.username();
+        change.partnerId = access.callerPartner();
+        change.reason = reason;
+        change.persist();
+    }
+}
