@@ -1,6 +1,6 @@
 -- Demo register of public land and property in Kent and Medway for the Kent Estates Partnership:
 -- about 150 assets across the twelve Kent districts and Medway, owned by the partners loaded by
--- R__demo_partners.sql (this script needs those partner rows to exist first).
+-- partners.sql (the loader runs that script first).
 --
 -- Illustrative data, not an extract of any partner's register. Names, streets and towns are real
 -- places and coordinates (WGS84) lie in the right town, but postcodes are plausible rather than
