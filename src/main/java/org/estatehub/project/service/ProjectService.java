@@ -1,0 +1,253 @@
+package org.estatehub.project.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.estatehub.api.model.FieldError;
+import org.estatehub.api.model.MilestoneInput;
+import org.estatehub.api.model.ProjectInput;
+import org.estatehub.api.model.ProjectStage;
+import org.estatehub.api.model.Rag;
+import org.estatehub.api.model.RagStatus;
+import org.estatehub.asset.Asset;
+import org.estatehub.asset.service.AssetAccess;
+import org.estatehub.common.http.ETags;
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.problem.Problems;
+import org.estatehub.partner.Partner;
+import org.estatehub.project.Milestone;
+import org.estatehub.project.Project;
+import org.estatehub.project.StageChange;
+import org.estatehub.project.mapping.ProjectMapper;
+
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class ProjectService {
+
+    @Inject
+    ProjectAccess access;
+
+    @Inject
+    AssetAccess assetAccess;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Project find(UUID id) {
+        Project project = Project.findById(id);
+        if (project == null) {
+            throw ProblemException.notFound("No project with id '" + id + "'.");
+        }
+        return project;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Project getDetails(UUID id) {
+        Project project = find(id);
+        access.requireDetails(project);
+        return project;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Milestone> milestones(UUID projectId) {
+        return Milestone.list("projectId", Sort.by("dueOn").and("name").and("id"), projectId);
+    }
+
+    public Project create(ProjectInput input) {
+        String lead = access.leadFor(input.getLeadPartnerId());
+        ProjectStage stage = input.getStage() == null ? ProjectStage.IDEA : input.getStage();
+        List<FieldError> errors = new ArrayList<>();
+        if (!ProjectStages.initial(stage)) {
+            errors.add(Problems.fieldError("stage", "a new project starts at IDEA or PIPELINE"));
+        }
+        Project project = new Project();
+        project.id = UUID.randomUUID();
+        project.stage = stage;
+        apply(input, lead, project, errors);
+        project.createdAt = OffsetDateTime.now();
+        project.updatedAt = project.createdAt;
+        project.persist();
+        recordStage(project, null, "Started");
+        project.flush();
+        return project;
+    }
+
+    public Project update(UUID id, ProjectInput input, String ifMatch) {
+        Project project = getDetails(id);
+        access.requireEditor(project);
+        ETags.requireMatch(ifMatch, project.version);
+        List<FieldError> errors = new ArrayList<>();
+        if (input.getStage() != null && input.getStage() != project.stage) {
+            throw ProblemException.conflict("The stage changes through POST /projects/" + id + "/stage-changes.");
+        }
+        String lead = input.getLeadPartnerId() == null ? project.leadPartnerId : input.getLeadPartnerId();
+        if (!lead.equals(project.leadPartnerId) && !access.isPmoAdmin()) {
+            throw ProblemException.forbidden("Only the programme office hands a project's lead to another partner.");
+        }
+        apply(input, lead, project, errors);
+        // Set before the milestone query below flushes the project, so the version moves only once.
+        project.updatedAt = OffsetDateTime.now();
+        for (Milestone milestone : milestones(id)) {
+            if (!project.involves(milestone.ownerPartnerId)) {
+                throw ProblemException.invalid(List.of(Problems.fieldError("participatingPartnerIds",
+                        "milestone '" + milestone.name + "' is owned by " + milestone.ownerPartnerId
+                                + "; give it another owner before that partner leaves the project")));
+            }
+        }
+        project.flush();
+        return project;
+    }
+
+    public StageChange changeStage(UUID id, ProjectStage to, String note, String ifMatch) {
+        Project project = getDetails(id);
+        access.requireEditor(project);
+        ETags.requireMatch(ifMatch, project.version);
+        if (!ProjectStages.allowed(project.stage, to)) {
+            throw ProblemException.conflict("A project at " + project.stage + " cannot move to " + to + "; allowed: "
+                    + (ProjectStages.next(project.stage).isEmpty() ? "none (it is complete)"
+                            : ProjectStages.next(project.stage)) + ".");
+        }
+        ProjectStage from = project.stage;
+        project.stage = to;
+        project.updatedAt = OffsetDateTime.now();
+        StageChange change = recordStage(project, from, note == null || note.isBlank() ? null : note.strip());
+        project.flush();
+        return change;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StageChange> stageHistory(UUID id) {
+        getDetails(id);
+        return StageChange.list("projectId", Sort.by("id"), id);
+    }
+
+    public Milestone addMilestone(UUID projectId, MilestoneInput input) {
+        Project project = getDetails(projectId);
+        access.requireEditor(project);
+        Milestone milestone = new Milestone();
+        milestone.id = UUID.randomUUID();
+        milestone.projectId = projectId;
+        applyMilestone(input, project, milestone, true);
+        milestone.persistAndFlush();
+        touch(project);
+        return milestone;
+    }
+
+    public Milestone updateMilestone(UUID projectId, UUID milestoneId, MilestoneInput input, String ifMatch) {
+        Project project = getDetails(projectId);
+        Milestone milestone = Milestone.findById(milestoneId);
+        if (milestone == null || !milestone.projectId.equals(projectId)) {
+            throw ProblemException.notFound("Project " + projectId + " has no milestone '" + milestoneId + "'.");
+        }
+        access.requireMilestoneEditor(project, milestone);
+        ETags.requireMatch(ifMatch, milestone.version);
+        applyMilestone(input, project, milestone, access.editsProject(project));
+        milestone.flush();
+        touch(project);
+        return milestone;
+    }
+
+    private void applyMilestone(MilestoneInput input, Project project, Milestone milestone, boolean mayReassign) {
+        String owner = input.getOwnerPartnerId() == null
+                ? (milestone.ownerPartnerId == null ? project.leadPartnerId : milestone.ownerPartnerId)
+                : input.getOwnerPartnerId();
+        List<FieldError> errors = new ArrayList<>();
+        if (!project.involves(owner)) {
+            errors.add(Problems.fieldError("ownerPartnerId", "must be the lead or a participating partner"));
+        }
+        if (milestone.ownerPartnerId != null && !owner.equals(milestone.ownerPartnerId) && !mayReassign) {
+            throw ProblemException.forbidden("Only the lead's editors or the programme office give a milestone another owner.");
+        }
+        if (input.getCompletedOn() != null && input.getCompletedOn().isAfter(java.time.LocalDate.now())) {
+            errors.add(Problems.fieldError("completedOn", "must not be in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        milestone.name = input.getName().strip();
+        milestone.dueOn = input.getDueOn();
+        milestone.completedOn = input.getCompletedOn();
+        milestone.ownerPartnerId = owner;
+    }
+
+    /** A milestone change is a change of the project too: its ETag and updatedAt move. */
+    private static void touch(Project project) {
+        project.updatedAt = OffsetDateTime.now();
+        project.flush();
+    }
+
+    private void apply(ProjectInput input, String lead, Project project, List<FieldError> errors) {
+        if (Partner.findById(lead) == null) {
+            errors.add(Problems.fieldError("leadPartnerId", "no partner '" + lead + "'"));
+        }
+        LinkedHashSet<String> participants = new LinkedHashSet<>();
+        List<String> requested = input.getParticipatingPartnerIds() == null ? List.of()
+                : new ArrayList<>(input.getParticipatingPartnerIds());
+        for (int i = 0; i < requested.size(); i++) {
+            String partner = requested.get(i);
+            if (partner.equals(lead)) {
+                errors.add(Problems.fieldError("participatingPartnerIds[" + i + "]", "the lead is not also a participant"));
+            } else if (Partner.findById(partner) == null) {
+                errors.add(Problems.fieldError("participatingPartnerIds[" + i + "]", "no partner '" + partner + "'"));
+            } else {
+                participants.add(partner);
+            }
+        }
+        LinkedHashSet<UUID> assets = new LinkedHashSet<>();
+        List<UUID> assetIds = input.getAssetIds() == null ? List.of() : new ArrayList<>(input.getAssetIds());
+        for (int i = 0; i < assetIds.size(); i++) {
+            Asset asset = Asset.findById(assetIds.get(i));
+            // A project may keep a link it already has; a new link must be to an asset the caller can see,
+            // so linking can never reveal that an owner-only asset exists.
+            if (asset == null || !project.assetIds.contains(asset.id) && !assetAccess.canRead(asset)) {
+                errors.add(Problems.fieldError("assetIds[" + i + "]", "no asset '" + assetIds.get(i) + "'"));
+            } else {
+                assets.add(asset.id);
+            }
+        }
+        Rag rag = input.getRag();
+        if (rag != null && rag.getStatus() != RagStatus.GREEN && (rag.getReason() == null || rag.getReason().isBlank())) {
+            errors.add(Problems.fieldError("rag.reason", "a " + rag.getStatus() + " status needs a reason"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        project.name = input.getName().strip();
+        project.description = input.getDescription() == null || input.getDescription().isBlank() ? null
+                : input.getDescription().strip();
+        project.leadPartnerId = lead;
+        project.participatingPartnerIds.clear();
+        project.participatingPartnerIds.addAll(participants);
+        project.assetIds.clear();
+        project.assetIds.addAll(assets);
+        project.district = input.getDistrict();
+        project.type = input.getType();
+        project.programmes = new ArrayList<>(input.getProgrammes() == null ? List.of()
+                : input.getProgrammes().stream().map(Objects::toString).sorted().toList());
+        project.ragStatus = rag == null ? null : rag.getStatus();
+        project.ragReason = rag == null || rag.getReason() == null || rag.getReason().isBlank() ? null
+                : rag.getReason().strip();
+        ProjectMapper.applyOutcomes(input.getOutcomes(), project);
+    }
+
+    private StageChange recordStage(Project project, ProjectStage from, String note) {
+        StageChange change = new StageChange();
+        change.projectId = project.id;
+        change.fromStage = from;
+        change.toStage = project.stage;
+        change.changedAt = OffsetDateTime.now();
+        change.changedBy = access.username();
+        change.partnerId = access.partnerId();
+        change.note = note;
+        change.persist();
+        return change;
+    }
+}
