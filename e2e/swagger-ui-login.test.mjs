@@ -65,17 +65,19 @@ test('Swagger UI: Authorize through Keycloak as maidstone.editor, then GET /me',
     ]);
 
     // The real Keycloak login page
-    await login.waitForLoadState('domcontentloaded');
-    assert.ok(login.url().startsWith(`${realm}/protocol/openid-connect/auth?`), login.url());
+    // Swagger UI opens the window first and navigates it to Keycloak after.
+    await login.waitForURL((url) => url.href.startsWith(`${realm}/protocol/openid-connect/auth?`));
     const authParams = new URL(login.url()).searchParams;
     assert.equal(authParams.get('client_id'), 'estatehub-ui');
     assert.equal(authParams.get('response_type'), 'code');
     assert.equal(authParams.get('code_challenge_method'), 'S256');
     await login.locator('#username').fill(username);
     await login.locator('#password').fill(password);
-    await login.locator('#kc-login').click();
     // Keycloak redirects to /q/swagger-ui/oauth2-redirect.html, which hands the code back and closes
-    await login.waitForEvent('close', { timeout: 30_000 });
+    // the window, possibly before click() returns: listen for the close first.
+    const closed = login.isClosed() ? Promise.resolve() : login.waitForEvent('close', { timeout: 30_000 });
+    await login.locator('#kc-login').click({ noWaitAfter: true });
+    await closed;
 
     // Swagger UI exchanged the code for a token: the scheme now offers Logout
     await keycloakScheme.locator('button', { hasText: 'Logout' }).waitFor();
