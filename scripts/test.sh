@@ -1,9 +1,94 @@
 #!/usr/bin/env bash
-# The test command: starts a real PostgreSQL and a real Keycloak (if not already running), then
-# runs every test with Maven. Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=MeResourceTest
+# The test command. Starts a real PostgreSQL and a real Keycloak (if not already running), then:
+#   1. mvn -B verify            every Java test, against the real database and Keycloak
+#   2. scripts/contract-check.sh  Spectral lint + breaking-change check of openapi/estatehub.yaml
+#   3. the API as users see it: builds the app with the demo profile, starts it on a free port
+#      (8090-8094, the ports estatehub-ui may redirect to) against the test database, runs the
+#      TypeScript client's smoke script (client/) and the Swagger UI login test in headless Chromium
+#      (e2e/), then stops the API.
+# Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=MeResourceTest
+# Installs what it needs on a fresh Debian machine (PostgreSQL, Chromium, Node.js via apt; npm ci).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+
+export ESTATEHUB_OIDC_URL="${ESTATEHUB_OIDC_URL:-http://localhost:${KEYCLOAK_PORT:-8180}/realms/estatehub}"
+export ESTATEHUB_TEST_DB_URL="${ESTATEHUB_TEST_DB_URL:-jdbc:postgresql://localhost:${ESTATEHUB_PG_PORT:-5433}/estatehub_test}"
+
+step() { echo; echo "=== [test.sh] $* ($(( SECONDS ))s)"; }
+
+apt_install() {
+  [[ "$(id -u)" == 0 ]] || { echo "[test.sh] need root to apt-get install $*" >&2; exit 1; }
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq </dev/null
+  apt-get install -y -qq "$@" </dev/null >/dev/null
+}
+
 bash scripts/postgres.sh start
 bash scripts/keycloak.sh start
-exec mvn -B verify "$@"
+
+step "mvn -B verify"
+mvn -B verify "$@" </dev/null
+
+command -v npm >/dev/null 2>&1 || { step "installing Node.js"; apt_install nodejs npm; }
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+(( node_major >= 18 )) || { echo "[test.sh] Node.js 18 or later is needed (found $(node --version))" >&2; exit 1; }
+
+step "contract checks"
+bash scripts/contract-check.sh
+
+step "building the API with the demo profile (target/demo-app)"
+# Flyway's locations are fixed at build time, so the demo data (db/demo) needs a demo-profile build.
+mvn -B -q package -DskipTests -Dquarkus.profile=demo -Dquarkus.package.output-directory=demo-app </dev/null
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  step "installing Chromium"
+  apt_install chromium chromium-driver
+fi
+step "npm ci (client/, e2e/)"
+(cd client && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+(cd client && npm run --silent build </dev/null)
+
+port=""
+for candidate in 8090 8091 8092 8093 8094; do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+done
+[[ -n "$port" ]] || { echo "[test.sh] ports 8090-8094 are all busy" >&2; exit 1; }
+base="http://localhost:$port"
+api_log="$root/target/e2e-api.log"
+
+step "starting the API on $base (log: $api_log)"
+java -Dquarkus.http.port="$port" -Dquarkus.profile=demo \
+  -Dquarkus.datasource.jdbc.url="$ESTATEHUB_TEST_DB_URL" \
+  -jar target/demo-app/quarkus-run.jar </dev/null >"$api_log" 2>&1 &
+api_pid=$!
+stop_api() {
+  if kill -0 "$api_pid" 2>/dev/null; then
+    kill -TERM "$api_pid" 2>/dev/null || true
+    wait "$api_pid" 2>/dev/null || true
+  fi
+}
+trap stop_api EXIT
+
+ready=""
+for _ in $(seq 1 120); do
+  if curl -sf -o /dev/null --max-time 3 "$base/q/health/ready"; then ready=yes; break; fi
+  kill -0 "$api_pid" 2>/dev/null || break
+  sleep 1
+done
+if [[ -z "$ready" ]]; then
+  echo "[test.sh] the API did not become ready on $base; last log lines:" >&2
+  tail -n 40 "$api_log" >&2
+  exit 1
+fi
+
+step "TypeScript client smoke test against $base"
+(cd client && ESTATEHUB_URL="$base" npm run --silent smoke </dev/null)
+
+step "Swagger UI login in headless Chromium against $base"
+(cd e2e && ESTATEHUB_URL="$base" npm test --silent </dev/null)
+
+stop_api
+trap - EXIT
+step "all tests passed"

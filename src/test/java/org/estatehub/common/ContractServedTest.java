@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.nio.file.Files;
 
 import org.estatehub.testing.Contract;
+import org.estatehub.testing.Keycloak;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +28,12 @@ class ContractServedTest {
                 .body("paths.'/me'.get.operationId", equalTo("getMe"))
                 .body("paths.'/partners'.post.operationId", equalTo("createPartner"))
                 .body("components.securitySchemes.keycloak.type", equalTo("oauth2"))
-                .body("components.schemas.Problem", notNullValue());
+                .body("components.schemas.Problem", notNullValue())
+                // Swagger UI sends browsers to the Keycloak this deployment uses (KeycloakUrlsFilter)
+                .body("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl",
+                        equalTo(Keycloak.REALM_URL + "/protocol/openid-connect/auth"))
+                .body("components.securitySchemes.keycloak.flows.authorizationCode.tokenUrl",
+                        equalTo(Keycloak.REALM_URL + "/protocol/openid-connect/token"));
     }
 
     @Test

@@ -1,0 +1,119 @@
+// End-to-end: Swagger UI logs in through the real Keycloak (authorization code + PKCE, public client
+// estatehub-ui) and calls GET /me as that user. Runs headless Chromium from Debian (/usr/bin/chromium)
+// through playwright-core; no browser download.
+//
+//   ESTATEHUB_URL=http://localhost:8090 npm test
+//
+// Environment: ESTATEHUB_URL (the running API), ESTATEHUB_OIDC_URL (the realm the API trusts, default
+// http://localhost:8180/realms/estatehub), CHROMIUM (default /usr/bin/chromium).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const base = (process.env.ESTATEHUB_URL ?? 'http://localhost:8090').replace(/\/$/, '');
+const realm = (process.env.ESTATEHUB_OIDC_URL ?? 'http://localhost:8180/realms/estatehub').replace(/\/$/, '');
+const username = 'maidstone.editor';
+const password = 'demo';
+const results = new URL('./test-results/', import.meta.url).pathname;
+
+let context;
+let profile;
+
+before(async () => {
+  profile = mkdtempSync(join(tmpdir(), 'estatehub-e2e-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(30_000);
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+function claims(jwt) {
+  return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+}
+
+test('Swagger UI: Authorize through Keycloak as maidstone.editor, then GET /me', async () => {
+  const page = await context.newPage();
+  const meRequests = [];
+  page.on('request', (request) => {
+    if (request.url() === `${base}/me`) meRequests.push(request);
+  });
+  try {
+    await page.goto(`${base}/q/swagger-ui/`);
+    await page.locator('.information-container .title', { hasText: 'EstateHub API' }).waitFor();
+
+    // Authorize -> the `keycloak` scheme (OAuth2 authorization code + PKCE, client estatehub-ui)
+    await page.locator('.auth-wrapper button.authorize').click();
+    const keycloakScheme = page.locator('.auth-container')
+      .filter({ has: page.locator('h4', { hasText: /^keycloak\b/ }) });
+    await keycloakScheme.waitFor();
+    assert.match(await keycloakScheme.innerText(), /Authorization Code/i);
+    assert.match(await keycloakScheme.innerText(), new RegExp(`${realm}/protocol/openid-connect/auth`));
+    const [login] = await Promise.all([
+      context.waitForEvent('page'),
+      keycloakScheme.locator('button.authorize').click(),
+    ]);
+
+    // The real Keycloak login page
+    // Swagger UI opens the window first and navigates it to Keycloak after.
+    await login.waitForURL((url) => url.href.startsWith(`${realm}/protocol/openid-connect/auth?`));
+    const authParams = new URL(login.url()).searchParams;
+    assert.equal(authParams.get('client_id'), 'estatehub-ui');
+    assert.equal(authParams.get('response_type'), 'code');
+    assert.equal(authParams.get('code_challenge_method'), 'S256');
+    await login.locator('#username').fill(username);
+    await login.locator('#password').fill(password);
+    // Keycloak redirects to /q/swagger-ui/oauth2-redirect.html, which hands the code back and closes
+    // the window, possibly before click() returns: listen for the close first.
+    const closed = login.isClosed() ? Promise.resolve() : login.waitForEvent('close', { timeout: 30_000 });
+    await login.locator('#kc-login').click({ noWaitAfter: true });
+    await closed;
+
+    // Swagger UI exchanged the code for a token: the scheme now offers Logout
+    await keycloakScheme.locator('button', { hasText: 'Logout' }).waitFor();
+    await page.locator('.modal-ux button.btn-done, .modal-ux button.close-modal').first().click();
+
+    // GET /me -> Try it out -> Execute
+    const me = page.locator('#operations-Me-getMe');
+    await me.locator('.opblock-summary').click();
+    await me.locator('button.try-out__btn').click();
+    await me.locator('button.execute').click();
+    const live = me.locator('.live-responses-table');
+    await live.waitFor();
+    const status = (await live.locator('.response .response-col_status').first().innerText()).trim();
+    const body = await live.locator('.response-col_description pre.microlight, .response-col_description .microlight').first().innerText();
+    assert.equal(status, '200', `status ${status}, body ${body}`);
+    const shown = JSON.parse(body);
+    assert.equal(shown.username, username);
+    assert.equal(shown.subjectType, 'USER');
+    assert.equal(shown.partnerId, 'maidstone');
+    assert.equal(shown.partner.name, 'Maidstone Borough Council');
+    assert.ok(shown.roles.includes('partner-editor'), JSON.stringify(shown.roles));
+
+    // ...and the call really carried the token Keycloak issued to estatehub-ui for this user
+    assert.equal(meRequests.length, 1);
+    const authorization = await meRequests[0].headerValue('authorization');
+    assert.match(authorization ?? '', /^Bearer /);
+    const token = claims(authorization.slice('Bearer '.length));
+    assert.equal(token.iss, realm);
+    assert.equal(token.azp, 'estatehub-ui');
+    assert.equal(token.preferred_username, username);
+    assert.equal(token.partner_id, 'maidstone');
+  } catch (e) {
+    mkdirSync(results, { recursive: true });
+    for (const [i, p] of context.pages().entries()) {
+      await p.screenshot({ path: join(results, `failure-${i}.png`), fullPage: true }).catch(() => {});
+    }
+    throw e;
+  }
+});
