@@ -5,8 +5,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 bash scripts/postgres.sh start
 bash scripts/keycloak.sh start
-# Flyway's locations are fixed at build time: build with the demo profile so db/demo is included.
-mvn -B -q package -DskipTests -Dquarkus.profile=demo
+mvn -B -q package -DskipTests
 cat <<'TXT'
 
 EstateHub is starting on http://localhost:8080

@@ -2,7 +2,7 @@
 # The test command. Starts a real PostgreSQL and a real Keycloak (if not already running), then:
 #   1. mvn -B verify            every Java test, against the real database and Keycloak
 #   2. scripts/contract-check.sh  Spectral lint + breaking-change check of openapi/estatehub.yaml
-#   3. the API as users see it: builds the app with the demo profile, starts it on a free port
+#   3. the API as users see it: runs the jar mvn verify built, in the demo profile, on a free port
 #      (8090-8094, the ports estatehub-ui may redirect to) against the test database, runs the
 #      TypeScript client's smoke script (client/) and the Swagger UI login test in headless Chromium
 #      (e2e/), then stops the API.
@@ -37,10 +37,6 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 step "contract checks"
 bash scripts/contract-check.sh
 
-step "building the API with the demo profile (target/demo-app)"
-# Flyway's locations are fixed at build time, so the demo data (db/demo) needs a demo-profile build.
-mvn -B -q package -DskipTests -Dquarkus.profile=demo -Dquarkus.package.output-directory=demo-app </dev/null
-
 if [[ ! -x /usr/bin/chromium ]]; then
   step "installing Chromium"
   apt_install chromium chromium-driver
@@ -61,7 +57,7 @@ api_log="$root/target/e2e-api.log"
 step "starting the API on $base (log: $api_log)"
 java -Dquarkus.http.port="$port" -Dquarkus.profile=demo \
   -Dquarkus.datasource.jdbc.url="$ESTATEHUB_TEST_DB_URL" \
-  -jar target/demo-app/quarkus-run.jar </dev/null >"$api_log" 2>&1 &
+  -jar target/quarkus-app/quarkus-run.jar </dev/null >"$api_log" 2>&1 &
 api_pid=$!
 stop_api() {
   if kill -0 "$api_pid" 2>/dev/null; then
