@@ -29,7 +29,8 @@ import io.quarkus.runtime.StartupEvent;
 public class DemoDataLoader {
 
     /** In dependency order: assets and projects refer to partners. */
-    static final List<String> SCRIPTS = List.of("demo/partners.sql", "demo/assets.sql", "demo/projects.sql");
+    static final List<String> SCRIPTS = List.of("demo/partners.sql", "demo/assets.sql", "demo/projects.sql",
+            "demo/funding.sql");
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
 

@@ -1,0 +1,121 @@
+package org.estatehub.common.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.tenancy.Caller;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs a creating POST at most once per Idempotency-Key. The key's row is inserted in the same
+ * transaction as the work: a concurrent retry waits on the primary key until the first commits and then
+ * replays its answer; if the work fails, the row rolls back with it and a retry runs afresh.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A fresh answer: status, entity (serialised as JSON) and optional Location. */
+    public record Outcome(int status, Object entity, String location) {
+    }
+
+    @Transactional
+    public Response run(String key, String operation, Object request, Supplier<Outcome> work) {
+        if (key == null) {
+            return toResponse(work.get());
+        }
+        String partner = caller.partnerId();
+        String hash = hash(operation, request);
+        int inserted = em.createNativeQuery("""
+                insert into idempotency_record (partner_id, idempotency_key, operation, request_hash)
+                values (:partner, :key, :operation, :hash) on conflict do nothing""")
+                .setParameter("partner", partner).setParameter("key", key)
+                .setParameter("operation", operation).setParameter("hash", hash)
+                .executeUpdate();
+        if (inserted == 0) {
+            return replay(partner, key, hash);
+        }
+        Outcome outcome = work.get();
+        String body = write(outcome.entity());
+        em.createNativeQuery("""
+                update idempotency_record set response_status = :status, response_body = :body, location = :location
+                 where partner_id = :partner and idempotency_key = :key""")
+                .setParameter("status", outcome.status()).setParameter("body", body)
+                .setParameter("location", outcome.location())
+                .setParameter("partner", partner).setParameter("key", key)
+                .executeUpdate();
+        return toResponse(outcome);
+    }
+
+    private Response replay(String partner, String key, String hash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select request_hash, response_status, response_body, location from idempotency_record
+                 where partner_id = :partner and idempotency_key = :key""", Object[].class)
+                .setParameter("partner", partner).setParameter("key", key)
+                .getResultList();
+        Object[] row = rows.get(0);
+        if (!hash.equals(row[0])) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "The Idempotency-Key '" + key + "' was already used for a different request; nothing was done.");
+        }
+        Response.ResponseBuilder builder = Response.status(((Number) row[1]).intValue())
+                .entity(row[2]).type(MediaType.APPLICATION_JSON_TYPE).header(REPLAYED_HEADER, "true");
+        if (row[3] != null) {
+            builder.header("Location", row[3]);
+        }
+        return builder.build();
+    }
+
+    private Response toResponse(Outcome outcome) {
+        Response.ResponseBuilder builder = Response.status(outcome.status()).entity(outcome.entity());
+        if (outcome.location() != null) {
+            builder.header("Location", outcome.location());
+        }
+        return builder.build();
+    }
+
+    private String hash(String operation, Object request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(operation.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.estatehub.funding.rest;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+
+import org.estatehub.api.FundingApi;
+import org.estatehub.api.model.AwardPage;
+import org.estatehub.api.model.BidDecision;
+import org.estatehub.api.model.BidInput;
+import org.estatehub.api.model.BidPage;
+import org.estatehub.api.model.BidStatus;
+import org.estatehub.api.model.ClaimInput;
+import org.estatehub.api.model.ClaimPage;
+import org.estatehub.api.model.ClaimRejection;
+import org.estatehub.api.model.FundingRoundInput;
+import org.estatehub.api.model.FundingRoundPage;
+import org.estatehub.api.model.PaymentInput;
+import org.estatehub.api.model.PaymentPage;
+import org.estatehub.api.model.Programme;
+import org.estatehub.api.model.ProgrammeInfo;
+import org.estatehub.api.model.ProgrammeList;
+import org.estatehub.api.model.RoundStatus;
+import org.estatehub.common.http.ETags;
+import org.estatehub.common.idempotency.Idempotency;
+import org.estatehub.funding.Award;
+import org.estatehub.funding.Bid;
+import org.estatehub.funding.Claim;
+import org.estatehub.funding.FundingRound;
+import org.estatehub.funding.mapping.FundingMapper;
+import org.estatehub.funding.service.AwardQueries;
+import org.estatehub.funding.service.BidService;
+import org.estatehub.funding.service.FundingSummaryService;
+import org.estatehub.funding.service.ReleaseService;
+import org.estatehub.funding.service.RoundService;
+import org.estatehub.project.Project;
+
+import io.quarkus.security.Authenticated;
+
+/** HTTP for rounds, bids, awards, claims, payments and the summary; mapping runs in the same transaction. */
+@Authenticated
+@Transactional
+public class FundingResource implements FundingApi {
+
+    @Inject
+    RoundService rounds;
+
+    @Inject
+    BidService bids;
+
+    @Inject
+    ReleaseService releases;
+
+    @Inject
+    AwardQueries awards;
+
+    @Inject
+    FundingSummaryService summary;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Override
+    public Response listProgrammes() {
+        return Response.ok(new ProgrammeList().items(List.of(
+                programme(Programme.OPE, "One Public Estate", ProgrammeInfo.PaidViaEnum.ACCOUNTABLE_BODY),
+                programme(Programme.LRF, "Land Release Fund", ProgrammeInfo.PaidViaEnum.PROJECT_LEAD),
+                programme(Programme.BLRF, "Brownfield Land Release Fund", ProgrammeInfo.PaidViaEnum.PROJECT_LEAD))))
+                .build();
+    }
+
+    @Override
+    public Response listFundingRounds(Programme programme, RoundStatus status, Integer limit, Integer offset) {
+        var slice = rounds.list(programme, status, limit, offset);
+        return Response.ok(new FundingRoundPage().items(slice.items().stream().map(FundingMapper::toApi).toList())
+                .total(slice.total()).limit(limit).offset(offset)).build();
+    }
+
+    @Override
+    public Response createFundingRound(FundingRoundInput input) {
+        FundingRound round = rounds.create(input);
+        return Response.created(URI.create("/funding-rounds/" + round.id)).entity(FundingMapper.toApi(round))
+                .header("ETag", ETags.of(round.version)).build();
+    }
+
+    @Override
+    public Response getFundingRound(UUID roundId) {
+        FundingRound round = rounds.get(roundId);
+        return Response.ok(FundingMapper.toApi(round)).header("ETag", ETags.of(round.version)).build();
+    }
+
+    @Override
+    public Response updateFundingRound(UUID roundId, FundingRoundInput input, String ifMatch) {
+        FundingRound round = rounds.update(roundId, input, ifMatch);
+        return Response.ok(FundingMapper.toApi(round)).header("ETag", ETags.of(round.version)).build();
+    }
+
+    @Override
+    public Response listBids(UUID roundId, BidStatus status, UUID projectId, Programme programme, Integer limit,
+            Integer offset) {
+        var slice = bids.list(roundId, status, projectId, programme, limit, offset);
+        return Response.ok(new BidPage().items(slice.items().stream().map(this::view).toList())
+                .total(slice.total()).limit(limit).offset(offset)).build();
+    }
+
+    @Override
+    public Response createBid(BidInput input) {
+        Bid bid = bids.create(input);
+        return Response.created(URI.create("/bids/" + bid.id)).entity(view(bid)).header("ETag", ETags.of(bid.version))
+                .build();
+    }
+
+    @Override
+    public Response getBid(UUID bidId) {
+        return bidResponse(bids.get(bidId));
+    }
+
+    @Override
+    public Response updateBid(UUID bidId, BidInput input, String ifMatch) {
+        return bidResponse(bids.update(bidId, input, ifMatch));
+    }
+
+    @Override
+    public Response signOffBid(UUID bidId, String ifMatch) {
+        return bidResponse(bids.signOff(bidId, ifMatch));
+    }
+
+    @Override
+    public Response submitBid(UUID bidId, String ifMatch) {
+        return bidResponse(bids.submit(bidId, ifMatch));
+    }
+
+    @Override
+    public Response decideBid(UUID bidId, BidDecision decision, String ifMatch) {
+        return bidResponse(bids.decide(bidId, decision, ifMatch));
+    }
+
+    @Override
+    public Response listAwards(Programme programme, UUID roundId, UUID projectId, String recipient, Integer limit,
+            Integer offset) {
+        var slice = awards.list(programme, roundId, projectId, recipient, limit, offset);
+        return Response.ok(new AwardPage().items(slice.items().stream().map(awards::view).toList())
+                .total(slice.total()).limit(limit).offset(offset)).build();
+    }
+
+    @Override
+    public Response getAward(UUID awardId) {
+        return Response.ok(awards.view(awards.get(awardId))).build();
+    }
+
+    @Override
+    public Response listClaims(UUID awardId, Integer limit, Integer offset) {
+        var slice = releases.claims(awardId, limit, offset);
+        return Response.ok(new ClaimPage().items(slice.items().stream().map(FundingMapper::toApi).toList())
+                .total(slice.total()).limit(limit).offset(offset)).build();
+    }
+
+    @Override
+    public Response submitClaim(UUID awardId, ClaimInput input, String idempotencyKey) {
+        return idempotency.run(idempotencyKey, "submitClaim:" + awardId, input, () -> {
+            Claim claim = releases.submitClaim(awardId, input);
+            return new Idempotency.Outcome(201, FundingMapper.toApi(claim), null);
+        });
+    }
+
+    @Override
+    public Response approveClaim(UUID claimId, String ifMatch) {
+        Claim claim = releases.approve(claimId, ifMatch);
+        return Response.ok(FundingMapper.toApi(claim)).header("ETag", ETags.of(claim.version)).build();
+    }
+
+    @Override
+    public Response rejectClaim(UUID claimId, ClaimRejection rejection, String ifMatch) {
+        Claim claim = releases.reject(claimId, rejection.getReason(), ifMatch);
+        return Response.ok(FundingMapper.toApi(claim)).header("ETag", ETags.of(claim.version)).build();
+    }
+
+    @Override
+    public Response listPayments(UUID awardId, Integer limit, Integer offset) {
+        var slice = releases.payments(awardId, limit, offset);
+        return Response.ok(new PaymentPage().items(slice.items().stream().map(FundingMapper::toApi).toList())
+                .total(slice.total()).limit(limit).offset(offset)).build();
+    }
+
+    @Override
+    public Response recordPayment(UUID awardId, PaymentInput input, String idempotencyKey) {
+        return idempotency.run(idempotencyKey, "recordPayment:" + awardId, input, () -> new Idempotency.Outcome(201,
+                FundingMapper.toApi(releases.recordPayment(awardId, input)), null));
+    }
+
+    @Override
+    public Response getFundingSummary() {
+        return Response.ok(FundingMapper.toApi(summary.summary())).build();
+    }
+
+    private Response bidResponse(Bid bid) {
+        return Response.ok(view(bid)).header("ETag", ETags.of(bid.version)).build();
+    }
+
+    private org.estatehub.api.model.Bid view(Bid bid) {
+        FundingRound round = FundingRound.findById(bid.roundId);
+        List<UUID> projectIds = bid.lines.stream().map(l -> l.projectId).toList();
+        Map<UUID, Project> projects = new HashMap<>();
+        if (!projectIds.isEmpty()) {
+            Project.<Project>list("id in ?1", projectIds).forEach(p -> projects.put(p.id, p));
+        }
+        Map<UUID, UUID> awardIds = new HashMap<>();
+        List<UUID> lineIds = bid.lines.stream().map(l -> l.id).toList();
+        if (!lineIds.isEmpty()) {
+            Award.<Award>list("bidLineId in ?1", lineIds).forEach(a -> awardIds.put(a.bidLineId, a.id));
+        }
+        return FundingMapper.toApi(bid, round, projects, awardIds);
+    }
+
+    private static ProgrammeInfo programme(Programme code, String name, ProgrammeInfo.PaidViaEnum paidVia) {
+        return new ProgrammeInfo().code(code).name(name).paidVia(paidVia);
+    }
+
+}

@@ -1,0 +1,83 @@
+package org.estatehub.funding.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.estatehub.api.model.Programme;
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.funding.Award;
+import org.estatehub.funding.BidLine;
+import org.estatehub.funding.FundingRound;
+import org.estatehub.funding.mapping.FundingMapper;
+import org.estatehub.project.Project;
+
+/** Awards with their balances; readable by every partner. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AwardQueries {
+
+    @Inject
+    EntityManager em;
+
+    public record Slice(List<Award> items, long total) {
+    }
+
+    public Slice list(Programme programme, UUID roundId, UUID projectId, String recipient, int limit, int offset) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        conditions.add("true");
+        if (programme != null) {
+            conditions.add("a.programme = :programme");
+            params.put("programme", programme.toString());
+        }
+        if (roundId != null) {
+            conditions.add("b.round_id = :roundId");
+            params.put("roundId", roundId);
+        }
+        if (projectId != null) {
+            conditions.add("a.project_id = :projectId");
+            params.put("projectId", projectId);
+        }
+        if (recipient != null) {
+            conditions.add("a.recipient_partner_id = :recipient");
+            params.put("recipient", recipient);
+        }
+        String from = " from award a join bid_line l on l.id = a.bid_line_id join bid b on b.id = l.bid_id"
+                + " join funding_round r on r.id = b.round_id join project p on p.id = a.project_id where "
+                + String.join(" and ", conditions);
+        var select = em.createNativeQuery("select a.*" + from + " order by r.opens_on, p.name, a.id"
+                + " limit :limit offset :offset", Award.class);
+        var count = em.createNativeQuery("select count(*)" + from, Long.class);
+        params.forEach((k, v) -> {
+            select.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        select.setParameter("limit", limit).setParameter("offset", offset);
+        @SuppressWarnings("unchecked")
+        List<Award> items = select.getResultList();
+        return new Slice(items, ((Number) count.getSingleResult()).longValue());
+    }
+
+    public Award get(UUID id) {
+        Award award = Award.findById(id);
+        if (award == null) {
+            throw ProblemException.notFound("No award with id '" + id + "'.");
+        }
+        return award;
+    }
+
+    public org.estatehub.api.model.Award view(Award award) {
+        BidLine line = BidLine.findById(award.bidLineId);
+        FundingRound round = FundingRound.findById(line.bid.roundId);
+        Project project = Project.findById(award.projectId);
+        return FundingMapper.toApi(award, line, round, project);
+    }
+}

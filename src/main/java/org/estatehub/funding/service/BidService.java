@@ -1,0 +1,267 @@
+package org.estatehub.funding.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.estatehub.api.model.BidDecision;
+import org.estatehub.api.model.BidInput;
+import org.estatehub.api.model.BidLineDecision;
+import org.estatehub.api.model.BidLineInput;
+import org.estatehub.api.model.BidStatus;
+import org.estatehub.api.model.FieldError;
+import org.estatehub.api.model.Programme;
+import org.estatehub.api.model.RoundStatus;
+import org.estatehub.common.http.ETags;
+import org.estatehub.common.money.Moneys;
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.problem.Problems;
+import org.estatehub.funding.Award;
+import org.estatehub.funding.Bid;
+import org.estatehub.funding.BidLine;
+import org.estatehub.funding.FundingRound;
+import org.estatehub.project.Project;
+
+/** A bid's life: DRAFT → SIGNED_OFF (S.151) → SUBMITTED (round open) → DECIDED (awards made). */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class BidService {
+
+    @Inject
+    FundingAccess access;
+
+    @Inject
+    RoundService rounds;
+
+    @Inject
+    EntityManager em;
+
+    public record Slice(List<Bid> items, long total) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Slice list(UUID roundId, BidStatus status, UUID projectId, Programme programme, int limit, int offset) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        conditions.add("true");
+        if (roundId != null) {
+            conditions.add("b.round_id = :roundId");
+            params.put("roundId", roundId);
+        }
+        if (status != null) {
+            conditions.add("b.status = :status");
+            params.put("status", status.toString());
+        }
+        if (projectId != null) {
+            conditions.add("exists (select 1 from bid_line l where l.bid_id = b.id and l.project_id = :projectId)");
+            params.put("projectId", projectId);
+        }
+        if (programme != null) {
+            conditions.add("r.programme = :programme");
+            params.put("programme", programme.toString());
+        }
+        String from = " from bid b join funding_round r on r.id = b.round_id where " + String.join(" and ", conditions);
+        var select = em.createNativeQuery("select b.*" + from + " order by r.opens_on, b.title, b.id"
+                + " limit :limit offset :offset", Bid.class);
+        var count = em.createNativeQuery("select count(*)" + from, Long.class);
+        params.forEach((k, v) -> {
+            select.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        select.setParameter("limit", limit).setParameter("offset", offset);
+        @SuppressWarnings("unchecked")
+        List<Bid> items = select.getResultList();
+        return new Slice(items, ((Number) count.getSingleResult()).longValue());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Bid get(UUID id) {
+        Bid bid = Bid.findById(id);
+        if (bid == null) {
+            throw ProblemException.notFound("No bid with id '" + id + "'.");
+        }
+        return bid;
+    }
+
+    public Bid create(BidInput input) {
+        access.requirePmo("draft bids");
+        FundingRound round = rounds.get(input.getRoundId());
+        if (round.status != RoundStatus.PLANNED && round.status != RoundStatus.OPEN) {
+            throw ProblemException.conflict("Round '" + round.name + "' is " + round.status + "; bids are drafted for"
+                    + " planned or open rounds.");
+        }
+        Bid bid = new Bid();
+        bid.id = UUID.randomUUID();
+        bid.roundId = round.id;
+        bid.status = BidStatus.DRAFT;
+        apply(input, bid);
+        bid.createdAt = OffsetDateTime.now();
+        bid.updatedAt = bid.createdAt;
+        bid.persistAndFlush();
+        return bid;
+    }
+
+    public Bid update(UUID id, BidInput input, String ifMatch) {
+        access.requirePmo("revise bids");
+        Bid bid = get(id);
+        ETags.requireMatch(ifMatch, bid.version);
+        requireStatus(bid, BidStatus.DRAFT, "revised");
+        if (!input.getRoundId().equals(bid.roundId)) {
+            throw ProblemException.conflict("A bid stays in its round; draft a new bid for another round.");
+        }
+        bid.updatedAt = OffsetDateTime.now();
+        apply(input, bid);
+        bid.flush();
+        return bid;
+    }
+
+    public Bid signOff(UUID id, String ifMatch) {
+        access.requireAccountableS151();
+        Bid bid = get(id);
+        ETags.requireMatch(ifMatch, bid.version);
+        requireStatus(bid, BidStatus.DRAFT, "signed off");
+        if (bid.lines.isEmpty()) {
+            throw ProblemException.conflict("A bid without lines cannot be signed off.");
+        }
+        bid.status = BidStatus.SIGNED_OFF;
+        bid.signedOffBy = access.username();
+        bid.signedOffAt = OffsetDateTime.now();
+        bid.updatedAt = bid.signedOffAt;
+        bid.flush();
+        return bid;
+    }
+
+    public Bid submit(UUID id, String ifMatch) {
+        access.requirePmo("submit bids");
+        Bid bid = get(id);
+        ETags.requireMatch(ifMatch, bid.version);
+        requireStatus(bid, BidStatus.SIGNED_OFF, "submitted");
+        FundingRound round = rounds.get(bid.roundId);
+        LocalDate today = LocalDate.now();
+        if (!round.acceptsSubmissions(today)) {
+            throw ProblemException.conflict("Round '" + round.name + "' is not open for submissions (status "
+                    + round.status + ", open " + round.opensOn + " to " + round.closesOn + ").");
+        }
+        bid.status = BidStatus.SUBMITTED;
+        bid.submittedBy = access.username();
+        bid.submittedAt = OffsetDateTime.now();
+        bid.updatedAt = bid.submittedAt;
+        bid.flush();
+        return bid;
+    }
+
+    public Bid decide(UUID id, BidDecision decision, String ifMatch) {
+        access.requirePmo("record decisions");
+        Bid bid = get(id);
+        ETags.requireMatch(ifMatch, bid.version);
+        requireStatus(bid, BidStatus.SUBMITTED, "decided");
+        Map<UUID, BidLine> lines = new HashMap<>();
+        bid.lines.forEach(l -> lines.put(l.id, l));
+        List<FieldError> errors = new ArrayList<>();
+        Map<UUID, BigDecimal> awarded = new HashMap<>();
+        List<BidLineDecision> decided = decision.getLines();
+        for (int i = 0; i < decided.size(); i++) {
+            BidLineDecision d = decided.get(i);
+            BidLine line = lines.get(d.getLineId());
+            BigDecimal amount = Moneys.amount(d.getAmountAwarded());
+            if (line == null) {
+                errors.add(Problems.fieldError("lines[" + i + "].lineId", "not a line of this bid"));
+            } else if (awarded.put(line.id, amount) != null) {
+                errors.add(Problems.fieldError("lines[" + i + "].lineId", "decided twice"));
+            } else if (amount.compareTo(line.amountRequested) > 0) {
+                errors.add(Problems.fieldError("lines[" + i + "].amountAwarded", "more than the "
+                        + line.amountRequested.toPlainString() + " requested"));
+            }
+        }
+        for (BidLine line : bid.lines) {
+            if (!awarded.containsKey(line.id) && errors.isEmpty()) {
+                errors.add(Problems.fieldError("lines", "line " + line.id + " has no decision; decide every line"));
+            }
+        }
+        if (decision.getDecidedOn().isAfter(LocalDate.now())) {
+            errors.add(Problems.fieldError("decidedOn", "must not be in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        FundingRound round = rounds.get(bid.roundId);
+        for (BidLine line : bid.lines) {
+            line.amountAwarded = awarded.get(line.id);
+            if (line.amountAwarded.signum() > 0) {
+                Award award = new Award();
+                award.id = UUID.randomUUID();
+                award.bidLineId = line.id;
+                award.programme = round.programme;
+                award.projectId = line.projectId;
+                award.recipientPartnerId = Project.<Project>findById(line.projectId).leadPartnerId;
+                award.amountAwarded = line.amountAwarded;
+                award.createdAt = OffsetDateTime.now();
+                award.persist();
+            }
+        }
+        bid.status = BidStatus.DECIDED;
+        bid.decidedOn = decision.getDecidedOn();
+        bid.updatedAt = OffsetDateTime.now();
+        bid.flush();
+        return bid;
+    }
+
+    private static void requireStatus(Bid bid, BidStatus expected, String verb) {
+        if (bid.status != expected) {
+            throw ProblemException.conflict("The bid is " + bid.status + "; only a " + expected + " bid can be "
+                    + verb + ".");
+        }
+    }
+
+    /** Replaces title and lines; every line must name a project once, with a positive amount. */
+    private void apply(BidInput input, Bid bid) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<UUID> projects = new HashSet<>();
+        List<BidLineInput> lines = input.getLines();
+        for (int i = 0; i < lines.size(); i++) {
+            BidLineInput line = lines.get(i);
+            if (Project.findById(line.getProjectId()) == null) {
+                errors.add(Problems.fieldError("lines[" + i + "].projectId", "no project '" + line.getProjectId() + "'"));
+            } else if (!projects.add(line.getProjectId())) {
+                errors.add(Problems.fieldError("lines[" + i + "].projectId", "the project already has a line in this bid"));
+            }
+            if (Moneys.amount(line.getAmountRequested()).signum() <= 0) {
+                errors.add(Problems.fieldError("lines[" + i + "].amountRequested.amount", "must be more than 0"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        bid.title = input.getTitle().strip();
+        Map<UUID, BidLine> existing = new HashMap<>();
+        bid.lines.forEach(l -> existing.put(l.projectId, l));
+        List<BidLine> replaced = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            BidLineInput in = lines.get(i);
+            BidLine line = existing.getOrDefault(in.getProjectId(), new BidLine());
+            if (line.id == null) {
+                line.id = UUID.randomUUID();
+                line.bid = bid;
+                line.projectId = in.getProjectId();
+            }
+            line.amountRequested = Moneys.amount(in.getAmountRequested());
+            line.activities = new ArrayList<>(in.getActivities().stream().map(String::strip).toList());
+            line.position = i;
+            replaced.add(line);
+        }
+        bid.lines.clear();
+        bid.lines.addAll(replaced);
+    }
+}

@@ -1,0 +1,49 @@
+package org.estatehub.funding.service;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.funding.Award;
+
+/**
+ * The one place money is released. The update only succeeds while the award still has the balance, so
+ * concurrent approvals serialise on the award's row and the loser gets a clear 409; the table's check
+ * constraint (released <= amount_awarded) stands behind it.
+ */
+@ApplicationScoped
+public class ReleaseLedger {
+
+    @Inject
+    EntityManager em;
+
+    /** Must run inside the caller's transaction. */
+    public void release(Award award, BigDecimal amount) {
+        int updated = em.createNativeQuery("""
+                update award set released = released + :amount, version = version + 1
+                 where id = :id and released + :amount <= amount_awarded""")
+                .setParameter("amount", amount)
+                .setParameter("id", award.id)
+                .executeUpdate();
+        if (updated == 0) {
+            em.refresh(award);
+            throw new ProblemException(409, "over-release", "Would release more than awarded",
+                    "Releasing " + amount.toPlainString() + " would exceed the award: " + award.amountAwarded.toPlainString()
+                            + " awarded, " + award.released.toPlainString() + " already released, balance "
+                            + award.balance().toPlainString() + ".");
+        }
+        em.refresh(award);
+    }
+
+    public Award award(UUID id) {
+        Award award = Award.findById(id);
+        if (award == null) {
+            throw ProblemException.notFound("No award with id '" + id + "'.");
+        }
+        return award;
+    }
+}

@@ -1,0 +1,178 @@
+package org.estatehub.funding.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.estatehub.api.model.ClaimInput;
+import org.estatehub.api.model.ClaimStatus;
+import org.estatehub.api.model.PaymentInput;
+import org.estatehub.api.model.Programme;
+import org.estatehub.common.http.ETags;
+import org.estatehub.common.money.Moneys;
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.problem.Problems;
+import org.estatehub.funding.Award;
+import org.estatehub.funding.BidLine;
+import org.estatehub.funding.Claim;
+import org.estatehub.funding.Payment;
+import org.estatehub.mou.service.MouService;
+
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Releasing awarded money. OPE: the lead claims against an invoice and a bid activity, the PMO approves
+ * (checking the MOU) or rejects. LRF/BLRF: the PMO records payments made directly to the lead.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class ReleaseService {
+
+    @Inject
+    FundingAccess access;
+
+    @Inject
+    ReleaseLedger ledger;
+
+    @Inject
+    MouService mous;
+
+    public record Slice<T>(List<T> items, long total) {
+    }
+
+    public Claim submitClaim(UUID awardId, ClaimInput input) {
+        Award award = ledger.award(awardId);
+        access.requireClaimant(award);
+        if (award.programme != Programme.OPE) {
+            throw ProblemException.conflict(award.programme + " money is paid directly to the project lead; record"
+                    + " payments instead of claims.");
+        }
+        BidLine line = BidLine.findById(award.bidLineId);
+        String activity = input.getActivity().strip();
+        if (!line.activities.contains(activity)) {
+            throw ProblemException.invalid(List.of(Problems.fieldError("activity",
+                    "not an activity of the bid line; one of: " + String.join("; ", line.activities))));
+        }
+        BigDecimal amount = Moneys.amount(input.getAmount());
+        if (amount.signum() <= 0) {
+            throw ProblemException.invalid(List.of(Problems.fieldError("amount.amount", "must be more than 0")));
+        }
+        if (amount.compareTo(award.balance()) > 0) {
+            throw new ProblemException(409, "over-release", "Would release more than awarded", "The claim of "
+                    + amount.toPlainString() + " exceeds the award's balance of " + award.balance().toPlainString() + ".");
+        }
+        if (Claim.count("awardId = ?1 and invoiceReference = ?2", awardId, input.getInvoiceReference().strip()) > 0) {
+            throw ProblemException.conflict("Invoice '" + input.getInvoiceReference().strip()
+                    + "' has already been claimed against this award.");
+        }
+        Claim claim = new Claim();
+        claim.id = UUID.randomUUID();
+        claim.awardId = awardId;
+        claim.invoiceReference = input.getInvoiceReference().strip();
+        claim.amount = amount;
+        claim.activity = activity;
+        claim.description = input.getDescription() == null || input.getDescription().isBlank() ? null
+                : input.getDescription().strip();
+        claim.status = ClaimStatus.SUBMITTED;
+        claim.submittedBy = access.username();
+        claim.submittedAt = OffsetDateTime.now();
+        claim.persistAndFlush();
+        return claim;
+    }
+
+    public Claim approve(UUID claimId, String ifMatch) {
+        access.requirePmo("approve claims");
+        Claim claim = claim(claimId);
+        ETags.requireMatch(ifMatch, claim.version);
+        requireSubmitted(claim);
+        Award award = ledger.award(claim.awardId);
+        mous.requireInForce(award.recipientPartnerId, LocalDate.now());
+        claim.status = ClaimStatus.APPROVED;
+        claim.decidedBy = access.username();
+        claim.decidedAt = OffsetDateTime.now();
+        // The version check makes a second approval of the same claim fail even when both passed If-Match.
+        claim.flush();
+        ledger.release(award, claim.amount);
+        return claim;
+    }
+
+    public Claim reject(UUID claimId, String reason, String ifMatch) {
+        access.requirePmo("reject claims");
+        Claim claim = claim(claimId);
+        ETags.requireMatch(ifMatch, claim.version);
+        requireSubmitted(claim);
+        claim.status = ClaimStatus.REJECTED;
+        claim.decidedBy = access.username();
+        claim.decidedAt = OffsetDateTime.now();
+        claim.rejectionReason = reason.strip();
+        claim.flush();
+        return claim;
+    }
+
+    public Payment recordPayment(UUID awardId, PaymentInput input) {
+        access.requirePmo("record payments");
+        Award award = ledger.award(awardId);
+        if (award.programme == Programme.OPE) {
+            throw ProblemException.conflict("OPE money is held by the accountable body and released against claims;"
+                    + " payments are for LRF and BLRF awards.");
+        }
+        BigDecimal amount = Moneys.amount(input.getAmount());
+        if (amount.signum() <= 0) {
+            throw ProblemException.invalid(List.of(Problems.fieldError("amount.amount", "must be more than 0")));
+        }
+        if (input.getPaidOn().isAfter(LocalDate.now())) {
+            throw ProblemException.invalid(List.of(Problems.fieldError("paidOn", "must not be in the future")));
+        }
+        if (Payment.count("awardId = ?1 and reference = ?2", awardId, input.getReference().strip()) > 0) {
+            throw ProblemException.conflict("Payment '" + input.getReference().strip() + "' is already recorded.");
+        }
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.awardId = awardId;
+        payment.amount = amount;
+        payment.paidOn = input.getPaidOn();
+        payment.reference = input.getReference().strip();
+        payment.recordedBy = access.username();
+        payment.recordedAt = OffsetDateTime.now();
+        payment.persistAndFlush();
+        ledger.release(award, amount);
+        return payment;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Slice<Claim> claims(UUID awardId, int limit, int offset) {
+        Award award = ledger.award(awardId);
+        access.requireMoneyReader(award);
+        var query = Claim.<Claim>find("awardId", Sort.descending("submittedAt").and("id"), awardId);
+        return new Slice<>(query.range(offset, offset + limit - 1).list(), query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Slice<Payment> payments(UUID awardId, int limit, int offset) {
+        Award award = ledger.award(awardId);
+        access.requireMoneyReader(award);
+        var query = Payment.<Payment>find("awardId", Sort.descending("paidOn").and("recordedAt").and("id"), awardId);
+        return new Slice<>(query.range(offset, offset + limit - 1).list(), query.count());
+    }
+
+    private Claim claim(UUID id) {
+        Claim claim = Claim.findById(id);
+        if (claim == null) {
+            throw ProblemException.notFound("No claim with id '" + id + "'.");
+        }
+        return claim;
+    }
+
+    private static void requireSubmitted(Claim claim) {
+        if (claim.status != ClaimStatus.SUBMITTED) {
+            throw ProblemException.conflict("The claim was already " + claim.status.toString().toLowerCase() + " on "
+                    + claim.decidedAt.toLocalDate() + ".");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.estatehub.funding.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.estatehub.api.model.FieldError;
+import org.estatehub.api.model.FundingRoundInput;
+import org.estatehub.api.model.Programme;
+import org.estatehub.api.model.RoundStatus;
+import org.estatehub.common.http.ETags;
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.problem.Problems;
+import org.estatehub.funding.FundingRound;
+
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class RoundService {
+
+    @Inject
+    FundingAccess access;
+
+    public record Slice(List<FundingRound> items, long total) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Slice list(Programme programme, RoundStatus status, int limit, int offset) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (programme != null) {
+            conditions.add("programme = :programme");
+            params.put("programme", programme);
+        }
+        if (status != null) {
+            conditions.add("status = :status");
+            params.put("status", status);
+        }
+        String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+        var query = FundingRound.<FundingRound>find(where, Sort.by("opensOn").and("name").and("id"), params);
+        return new Slice(query.range(offset, offset + limit - 1).list(), query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FundingRound get(UUID id) {
+        FundingRound round = FundingRound.findById(id);
+        if (round == null) {
+            throw ProblemException.notFound("No funding round with id '" + id + "'.");
+        }
+        return round;
+    }
+
+    public FundingRound create(FundingRoundInput input) {
+        access.requirePmo("add funding rounds");
+        RoundStatus status = input.getStatus() == null ? RoundStatus.PLANNED : input.getStatus();
+        List<FieldError> errors = validate(input);
+        if (status != RoundStatus.PLANNED && status != RoundStatus.OPEN) {
+            errors.add(Problems.fieldError("status", "a new round is PLANNED or OPEN"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        requireUniqueName(input.getName().strip(), null);
+        FundingRound round = new FundingRound();
+        round.id = UUID.randomUUID();
+        round.programme = input.getProgramme();
+        round.status = status;
+        apply(input, round);
+        round.createdAt = OffsetDateTime.now();
+        round.updatedAt = round.createdAt;
+        round.persistAndFlush();
+        return round;
+    }
+
+    public FundingRound update(UUID id, FundingRoundInput input, String ifMatch) {
+        access.requirePmo("change funding rounds");
+        FundingRound round = get(id);
+        ETags.requireMatch(ifMatch, round.version);
+        List<FieldError> errors = validate(input);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (input.getProgramme() != round.programme) {
+            throw ProblemException.conflict("A round's programme never changes (it is " + round.programme + ").");
+        }
+        RoundStatus to = input.getStatus() == null ? round.status : input.getStatus();
+        if (to.ordinal() < round.status.ordinal()) {
+            throw ProblemException.conflict("A round's status only moves forward (PLANNED → OPEN → CLOSED → DECIDED);"
+                    + " it is " + round.status + ".");
+        }
+        requireUniqueName(input.getName().strip(), id);
+        round.status = to;
+        apply(input, round);
+        round.updatedAt = OffsetDateTime.now();
+        round.flush();
+        return round;
+    }
+
+    private static List<FieldError> validate(FundingRoundInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        if (input.getClosesOn().isBefore(input.getOpensOn())) {
+            errors.add(Problems.fieldError("closesOn", "must not be before opensOn"));
+        }
+        if (input.getDecisionDue() != null && input.getDecisionDue().isBefore(input.getClosesOn())) {
+            errors.add(Problems.fieldError("decisionDue", "must not be before closesOn"));
+        }
+        return errors;
+    }
+
+    private static void requireUniqueName(String name, UUID except) {
+        long clashes = except == null ? FundingRound.count("name", name)
+                : FundingRound.count("name = ?1 and id <> ?2", name, except);
+        if (clashes > 0) {
+            throw ProblemException.conflict("A funding round named '" + name + "' already exists.");
+        }
+    }
+
+    private static void apply(FundingRoundInput input, FundingRound round) {
+        round.name = input.getName().strip();
+        round.opensOn = input.getOpensOn();
+        round.closesOn = input.getClosesOn();
+        round.decisionDue = input.getDecisionDue();
+    }
+
+}

@@ -1,0 +1,231 @@
+package org.estatehub.mou.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.estatehub.api.model.FieldError;
+import org.estatehub.api.model.MouCreate;
+import org.estatehub.api.model.MouStatusChange;
+import org.estatehub.common.http.ETags;
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.problem.Problems;
+import org.estatehub.common.tenancy.Caller;
+import org.estatehub.common.tenancy.Roles;
+import org.estatehub.mou.Mou;
+import org.estatehub.partner.Partner;
+
+/** MOUs between partners and the accountable body, and the rule that gates OPE releases on them. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class MouService {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    public record Slice(List<Mou> items, long total) {
+    }
+
+    public record Coverage(Partner partner, String state, Mou mou) {
+    }
+
+    /** No OPE money is released to a partner without a signed, unexpired MOU. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireInForce(String partnerId, LocalDate today) {
+        boolean inForce = Mou.<Mou>list("partnerId = ?1 and status = ?2", partnerId, Mou.SIGNED).stream()
+                .anyMatch(m -> m.inForce(today));
+        if (!inForce) {
+            Partner partner = Partner.findById(partnerId);
+            throw new ProblemException(409, "mou-required", "Signed MOU required",
+                    (partner == null ? partnerId : partner.name) + " has no signed, unexpired MOU with the"
+                            + " accountable body, so OPE money cannot be released to it.");
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Slice list(String partner, String effectiveStatus, int limit, int offset) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        conditions.add("true");
+        if (!readsAll()) {
+            conditions.add("m.partner_id = :own");
+            params.put("own", caller.partnerId());
+        }
+        if (partner != null) {
+            conditions.add("m.partner_id = :partner");
+            params.put("partner", partner);
+        }
+        if (effectiveStatus != null) {
+            conditions.add(switch (effectiveStatus) {
+                case "EXPIRED" -> "m.status = 'SIGNED' and m.expires_on < current_date";
+                case "SIGNED" -> "m.status = 'SIGNED' and m.expires_on >= current_date";
+                default -> "m.status = :status";
+            });
+            if (!effectiveStatus.equals("EXPIRED") && !effectiveStatus.equals("SIGNED")) {
+                params.put("status", effectiveStatus);
+            }
+        }
+        String where = String.join(" and ", conditions);
+        var select = em.createNativeQuery("select m.* from mou m where " + where
+                + " order by m.created_at desc, m.id limit :limit offset :offset", Mou.class);
+        var count = em.createNativeQuery("select count(*) from mou m where " + where, Long.class);
+        params.forEach((k, v) -> {
+            select.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        select.setParameter("limit", limit).setParameter("offset", offset);
+        @SuppressWarnings("unchecked")
+        List<Mou> items = select.getResultList();
+        return new Slice(items, ((Number) count.getSingleResult()).longValue());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Mou get(UUID id) {
+        Mou mou = Mou.findById(id);
+        if (mou == null || !readsAll() && !mou.partnerId.equals(caller.partnerId())) {
+            throw ProblemException.notFound("No MOU with id '" + id + "'.");
+        }
+        return mou;
+    }
+
+    public Mou create(MouCreate input) {
+        requirePmo();
+        if (Partner.findById(input.getPartnerId()) == null) {
+            throw ProblemException.invalid(List.of(Problems.fieldError("partnerId", "no partner '" + input.getPartnerId() + "'")));
+        }
+        if (Mou.count("partnerId = ?1 and status in ?2", input.getPartnerId(), List.of(Mou.DRAFT, Mou.ISSUED, Mou.SIGNED)) > 0) {
+            throw ProblemException.conflict(input.getPartnerId() + " already has a live MOU; terminate it before"
+                    + " drafting another.");
+        }
+        Mou mou = new Mou();
+        mou.id = UUID.randomUUID();
+        mou.partnerId = input.getPartnerId();
+        mou.status = Mou.DRAFT;
+        mou.documentReference = input.getDocumentReference();
+        mou.createdAt = OffsetDateTime.now();
+        mou.updatedAt = mou.createdAt;
+        mou.persistAndFlush();
+        return mou;
+    }
+
+    public Mou changeStatus(UUID id, MouStatusChange change, String ifMatch) {
+        requirePmo();
+        Mou mou = get(id);
+        ETags.requireMatch(ifMatch, mou.version);
+        String to = change.getToStatus().toString();
+        boolean allowed = switch (to) {
+            case Mou.ISSUED -> Mou.DRAFT.equals(mou.status);
+            case Mou.SIGNED -> Mou.ISSUED.equals(mou.status);
+            default -> !Mou.TERMINATED.equals(mou.status);
+        };
+        if (!allowed) {
+            throw ProblemException.conflict("An MOU that is " + mou.status + " cannot become " + to
+                    + " (DRAFT → ISSUED → SIGNED; any live MOU → TERMINATED).");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate on = change.getOn();
+        if (on.isAfter(LocalDate.now())) {
+            errors.add(Problems.fieldError("on", "must not be in the future"));
+        }
+        switch (to) {
+            case Mou.ISSUED -> mou.issuedOn = on;
+            case Mou.SIGNED -> {
+                require(errors, change.getSignatory(), "signatory");
+                require(errors, change.getDocumentReference() != null ? change.getDocumentReference()
+                        : mou.documentReference, "documentReference");
+                if (change.getExpiresOn() == null || !change.getExpiresOn().isAfter(on)) {
+                    errors.add(Problems.fieldError("expiresOn", "must be given and after the signing date"));
+                }
+                if (mou.issuedOn != null && on.isBefore(mou.issuedOn)) {
+                    errors.add(Problems.fieldError("on", "must not be before the MOU was issued (" + mou.issuedOn + ")"));
+                }
+                mou.signedOn = on;
+                mou.signatory = change.getSignatory();
+                if (change.getDocumentReference() != null) {
+                    mou.documentReference = change.getDocumentReference();
+                }
+                mou.expiresOn = change.getExpiresOn();
+            }
+            default -> {
+                require(errors, change.getReason(), "reason");
+                if (mou.issuedOn == null) {
+                    mou.issuedOn = on;
+                }
+                mou.terminatedOn = on;
+                mou.terminationReason = change.getReason();
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        mou.status = to;
+        mou.updatedAt = OffsetDateTime.now();
+        mou.flush();
+        return mou;
+    }
+
+    /** Partners needing action: no MOU, only a draft/issued one, expired, or expiring within `withinDays`. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Coverage> coverage(int withinDays, boolean allPartners, boolean includeCovered, LocalDate today) {
+        if (!readsAll()) {
+            throw ProblemException.forbidden("MOU coverage is for the programme office, the board and the S.151 officer.");
+        }
+        List<Partner> partners = allPartners
+                ? Partner.list("accountableBody = false order by id")
+                : Partner.list("accountableBody = false and id in (select a.recipientPartnerId from Award a"
+                        + " where a.programme = org.estatehub.api.model.Programme.OPE) order by id");
+        Map<String, List<Mou>> byPartner = new HashMap<>();
+        Mou.<Mou>listAll().forEach(m -> byPartner.computeIfAbsent(m.partnerId, k -> new ArrayList<>()).add(m));
+        List<Coverage> result = new ArrayList<>();
+        for (Partner partner : partners) {
+            List<Mou> own = byPartner.getOrDefault(partner.id, List.of());
+            Mou signed = own.stream().filter(m -> Mou.SIGNED.equals(m.status))
+                    .max((a, b) -> a.expiresOn.compareTo(b.expiresOn)).orElse(null);
+            Mou live = own.stream().filter(m -> Mou.DRAFT.equals(m.status) || Mou.ISSUED.equals(m.status))
+                    .findFirst().orElse(null);
+            Coverage entry;
+            if (signed != null && signed.inForce(today)) {
+                entry = new Coverage(partner, signed.expiresOn.isBefore(today.plusDays(withinDays)) ? "EXPIRING" : "COVERED",
+                        signed);
+            } else if (signed != null && signed.expiresOn.isBefore(today) && live == null) {
+                entry = new Coverage(partner, "EXPIRED", signed);
+            } else if (live != null) {
+                entry = new Coverage(partner, "NOT_SIGNED", live);
+            } else {
+                entry = new Coverage(partner, "MISSING", null);
+            }
+            if (includeCovered || !"COVERED".equals(entry.state())) {
+                result.add(entry);
+            }
+        }
+        return result;
+    }
+
+    private boolean readsAll() {
+        return caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER);
+    }
+
+    private void requirePmo() {
+        if (!caller.hasRole(Roles.PMO_ADMIN)) {
+            throw ProblemException.forbidden("Only the programme office (pmo-admin) manages MOUs.");
+        }
+    }
+
+    private static void require(List<FieldError> errors, String value, String field) {
+        if (value == null || value.isBlank()) {
+            errors.add(Problems.fieldError(field, "must be given"));
+        }
+    }
+}
