@@ -182,6 +182,21 @@ public class MouService {
         if (!readsAll()) {
             throw ProblemException.forbidden("MOU coverage is for the programme office, the board and the S.151 officer.");
         }
+        return computeCoverage(withinDays, allPartners, includeCovered, today);
+    }
+
+    /** Coverage of the OPE recipients by state, without naming partners: for everyone's dashboard. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Integer> coverageCounts(int withinDays, LocalDate today) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String state : List.of("COVERED", "EXPIRING", "EXPIRED", "NOT_SIGNED", "MISSING")) {
+            counts.put(state, 0);
+        }
+        computeCoverage(withinDays, false, true, today).forEach(c -> counts.merge(c.state(), 1, Integer::sum));
+        return counts;
+    }
+
+    private List<Coverage> computeCoverage(int withinDays, boolean allPartners, boolean includeCovered, LocalDate today) {
         List<Partner> partners = allPartners
                 ? Partner.list("accountableBody = false order by id")
                 : Partner.list("accountableBody = false and id in (select a.recipientPartnerId from Award a"

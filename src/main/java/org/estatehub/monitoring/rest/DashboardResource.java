@@ -1,0 +1,54 @@
+package org.estatehub.monitoring.rest;
+
+import java.time.LocalDate;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.estatehub.api.DashboardsApi;
+import org.estatehub.api.model.CountByKey;
+import org.estatehub.api.model.MouCoverageDashboard;
+import org.estatehub.funding.mapping.FundingMapper;
+import org.estatehub.funding.service.FundingSummaryService;
+import org.estatehub.monitoring.service.Dashboards;
+import org.estatehub.mou.service.MouService;
+
+import io.quarkus.security.Authenticated;
+
+@Authenticated
+public class DashboardResource implements DashboardsApi {
+
+    @Inject
+    Dashboards dashboards;
+
+    @Inject
+    FundingSummaryService funding;
+
+    @Inject
+    MouService mous;
+
+    @Override
+    public Response getFundingDashboard() {
+        return Response.ok(FundingMapper.toApi(funding.summary())).build();
+    }
+
+    @Override
+    public Response getPipelineDashboard() {
+        return Response.ok(dashboards.pipeline()).build();
+    }
+
+    @Override
+    public Response getAssetDashboard() {
+        return Response.ok(dashboards.assets()).build();
+    }
+
+    @Override
+    public Response getMouCoverageDashboard() {
+        LocalDate today = LocalDate.now();
+        var counts = mous.coverageCounts(90, today);
+        return Response.ok(new MouCoverageDashboard().asOf(today)
+                .partners(counts.values().stream().mapToInt(Integer::intValue).sum())
+                .byState(counts.entrySet().stream().map(e -> new CountByKey().key(e.getKey()).count(e.getValue()))
+                        .toList())).build();
+    }
+}

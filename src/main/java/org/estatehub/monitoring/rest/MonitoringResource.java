@@ -1,0 +1,73 @@
+package org.estatehub.monitoring.rest;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.estatehub.api.MonitoringApi;
+import org.estatehub.api.model.MonitoringReturn;
+import org.estatehub.api.model.MonitoringReturnPage;
+import org.estatehub.api.model.MonitoringReturnRequest;
+import org.estatehub.api.model.MonitoringReturnSummary;
+import org.estatehub.common.money.Moneys;
+import org.estatehub.monitoring.Quarter;
+import org.estatehub.monitoring.service.MonitoringCsv;
+import org.estatehub.monitoring.service.MonitoringReturns;
+
+import io.quarkus.security.Authenticated;
+
+@Authenticated
+public class MonitoringResource implements MonitoringApi {
+
+    static final MediaType CSV = MediaType.valueOf("text/csv");
+
+    @Inject
+    MonitoringReturns returns;
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response listMonitoringReturns(Integer limit, Integer offset) {
+        return Response.ok(new MonitoringReturnPage()
+                .items(returns.list(limit, offset).stream().map(r -> new MonitoringReturnSummary().period(r.period())
+                        .generatedAt(r.generatedAt()).submittedBy(r.submittedBy()).awarded(Moneys.gbp(r.awarded()))
+                        .released(Moneys.gbp(r.released()))).toList())
+                .total(returns.count()).limit(limit).offset(offset)).build();
+    }
+
+    @Override
+    public Response submitMonitoringReturn(MonitoringReturnRequest request) {
+        MonitoringReturn submitted = returns.submit(request);
+        return Response.created(URI.create("/monitoring-returns/" + submitted.getPeriod())).entity(submitted).build();
+    }
+
+    @Override
+    public Response previewMonitoringReturn(String period) {
+        return represent(returns.generate(Quarter.parse(period)));
+    }
+
+    @Override
+    public Response getMonitoringReturn(String period) {
+        return represent(returns.get(period));
+    }
+
+    /** CSV when the caller prefers it to JSON (the first acceptable type wins). */
+    private Response represent(MonitoringReturn r) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(CSV) && !type.isWildcardSubtype()) {
+                return Response.ok(MonitoringCsv.write(r), CSV)
+                        .header("Content-Disposition", "attachment; filename=\"monitoring-" + r.getPeriod() + ".csv\"")
+                        .build();
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                break;
+            }
+        }
+        return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

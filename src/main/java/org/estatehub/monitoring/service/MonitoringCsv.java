@@ -1,0 +1,85 @@
+package org.estatehub.monitoring.service;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.estatehub.api.model.CountMeasure;
+import org.estatehub.api.model.HectaresMeasure;
+import org.estatehub.api.model.Money;
+import org.estatehub.api.model.MoneyMeasure;
+import org.estatehub.api.model.MonitoringProjectRow;
+import org.estatehub.api.model.MonitoringReturn;
+import org.estatehub.api.model.MonitoringTotals;
+import org.estatehub.api.model.Outcomes;
+
+/** A monitoring return as CSV: one row per project, then the partnership's totals. */
+public final class MonitoringCsv {
+
+    static final String[] HEADER = {"Period", "Project id", "Project", "Lead partner", "Programmes", "Stage", "RAG",
+        "RAG reason", "Awarded (GBP)", "Released (GBP)", "Milestones due", "Milestones missed", "Homes target",
+        "Homes actual", "Jobs target", "Jobs actual", "Capital receipts target (GBP)", "Capital receipts actual (GBP)",
+        "Running-cost savings target (GBP/year)", "Running-cost savings actual (GBP/year)", "Land released target (ha)",
+        "Land released actual (ha)"};
+
+    private MonitoringCsv() {
+    }
+
+    public static String write(MonitoringReturn r) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+            for (MonitoringProjectRow row : r.getProjects()) {
+                Outcomes o = row.getOutcomes();
+                printer.printRecord(r.getPeriod(), row.getProjectId(), row.getProjectName(), row.getLeadPartnerId(),
+                        row.getProgrammes().stream().map(Object::toString).collect(Collectors.joining(" ")),
+                        row.getStage(), row.getRagStatus(), row.getRagReason(), amount(row.getAwarded()),
+                        amount(row.getReleased()), row.getMilestonesDue(), row.getMilestonesMissed(),
+                        target(o.getHomes()), actual(o.getHomes()), target(o.getJobs()), actual(o.getJobs()),
+                        target(o.getCapitalReceipts()), actual(o.getCapitalReceipts()),
+                        target(o.getRunningCostSavings()), actual(o.getRunningCostSavings()),
+                        target(o.getLandReleased()), actual(o.getLandReleased()));
+            }
+            MonitoringTotals t = r.getTotals();
+            printer.printRecord(r.getPeriod(), null, "TOTAL (" + t.getProjects() + " projects)", null, null, null, null,
+                    null, amount(t.getAwarded()), amount(t.getReleased()), null, null,
+                    t.getHomes().getTarget(), t.getHomes().getActual(), t.getJobs().getTarget(), t.getJobs().getActual(),
+                    amount(t.getCapitalReceipts().getTarget()), amount(t.getCapitalReceipts().getActual()),
+                    amount(t.getRunningCostSavings().getTarget()), amount(t.getRunningCostSavings().getActual()),
+                    t.getLandReleased().getTarget(), t.getLandReleased().getActual());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String amount(Money money) {
+        return money == null ? null : money.getAmount();
+    }
+
+    private static Object target(CountMeasure m) {
+        return m == null ? null : m.getTarget();
+    }
+
+    private static Object actual(CountMeasure m) {
+        return m == null ? null : m.getActual();
+    }
+
+    private static Object target(MoneyMeasure m) {
+        return m == null ? null : amount(m.getTarget());
+    }
+
+    private static Object actual(MoneyMeasure m) {
+        return m == null ? null : amount(m.getActual());
+    }
+
+    private static Object target(HectaresMeasure m) {
+        return m == null ? null : m.getTarget();
+    }
+
+    private static Object actual(HectaresMeasure m) {
+        return m == null ? null : m.getActual();
+    }
+}

@@ -1,0 +1,251 @@
+package org.estatehub.monitoring.service;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.estatehub.api.model.CountTotals;
+import org.estatehub.api.model.HectaresTotals;
+import org.estatehub.api.model.MonitoringProjectRow;
+import org.estatehub.api.model.MonitoringReturn;
+import org.estatehub.api.model.MonitoringReturnRequest;
+import org.estatehub.api.model.MonitoringTotals;
+import org.estatehub.api.model.MoneyTotals;
+import org.estatehub.api.model.Programme;
+import org.estatehub.api.model.ProgrammeMoney;
+import org.estatehub.common.money.Moneys;
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.tenancy.Caller;
+import org.estatehub.common.tenancy.Roles;
+import org.estatehub.monitoring.Quarter;
+import org.estatehub.project.Project;
+import org.estatehub.project.mapping.ProjectMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The quarterly return to OPE: for every funded project, spend to date against award, stage, RAG,
+ * milestones due and missed in the quarter, outcomes against targets; with partnership totals. Generated
+ * from live data; once the PMO submits it, stored as an immutable snapshot.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class MonitoringReturns {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    public record Stored(String period, OffsetDateTime generatedAt, String submittedBy, BigDecimal awarded,
+            BigDecimal released) {
+    }
+
+    public MonitoringReturn generate(Quarter quarter) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> money = em.createNativeQuery("""
+                select a.project_id, a.programme, sum(a.amount_awarded), sum(a.released)
+                  from award a group by a.project_id, a.programme order by a.project_id, a.programme""",
+                Object[].class).getResultList();
+        Map<UUID, List<Object[]>> byProject = new java.util.LinkedHashMap<>();
+        money.forEach(r -> byProject.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(r));
+
+        List<Project> projects = byProject.isEmpty() ? List.of()
+                : Project.<Project>list("id in ?1 order by name, id", new ArrayList<>(byProject.keySet()));
+        Map<Programme, BigDecimal[]> programmes = new EnumMap<>(Programme.class);
+        for (Programme p : Programme.values()) {
+            programmes.put(p, new BigDecimal[] {BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)});
+        }
+        List<MonitoringProjectRow> rows = new ArrayList<>();
+        BigDecimal awarded = BigDecimal.ZERO.setScale(2);
+        BigDecimal released = BigDecimal.ZERO.setScale(2);
+        OutcomeSums outcomes = new OutcomeSums();
+        for (Project project : projects) {
+            BigDecimal projectAwarded = BigDecimal.ZERO.setScale(2);
+            BigDecimal projectReleased = BigDecimal.ZERO.setScale(2);
+            List<Programme> projectProgrammes = new ArrayList<>();
+            for (Object[] r : byProject.get(project.id)) {
+                Programme programme = Programme.fromValue((String) r[1]);
+                BigDecimal a = (BigDecimal) r[2];
+                BigDecimal x = (BigDecimal) r[3];
+                projectProgrammes.add(programme);
+                projectAwarded = projectAwarded.add(a);
+                projectReleased = projectReleased.add(x);
+                programmes.get(programme)[0] = programmes.get(programme)[0].add(a);
+                programmes.get(programme)[1] = programmes.get(programme)[1].add(x);
+            }
+            awarded = awarded.add(projectAwarded);
+            released = released.add(projectReleased);
+            outcomes.add(project);
+            Object[] milestones = (Object[]) em.createNativeQuery("""
+                    select count(*) filter (where due_on between :start and :end),
+                           count(*) filter (where due_on between :start and :end
+                                            and (completed_on is null or completed_on > due_on))
+                      from project_milestone where project_id = :project""", Object[].class)
+                    .setParameter("start", quarter.start()).setParameter("end", quarter.end())
+                    .setParameter("project", project.id).getSingleResult();
+            rows.add(new MonitoringProjectRow()
+                    .projectId(project.id).projectName(project.name).leadPartnerId(project.leadPartnerId)
+                    .programmes(projectProgrammes).stage(project.stage).ragStatus(project.ragStatus)
+                    .ragReason(project.ragReason).awarded(Moneys.gbp(projectAwarded))
+                    .released(Moneys.gbp(projectReleased))
+                    .milestonesDue(((Number) milestones[0]).intValue())
+                    .milestonesMissed(((Number) milestones[1]).intValue())
+                    .outcomes(ProjectMapper.outcomes(project)));
+        }
+        MonitoringTotals totals = new MonitoringTotals()
+                .projects(rows.size()).awarded(Moneys.gbp(awarded)).released(Moneys.gbp(released))
+                .byProgramme(programmes.entrySet().stream().map(e -> new ProgrammeMoney().programme(e.getKey())
+                        .awarded(Moneys.gbp(e.getValue()[0])).released(Moneys.gbp(e.getValue()[1]))).toList())
+                .homes(new CountTotals().target(outcomes.homesTarget).actual(outcomes.homesActual))
+                .jobs(new CountTotals().target(outcomes.jobsTarget).actual(outcomes.jobsActual))
+                .capitalReceipts(new MoneyTotals().target(Moneys.gbp(outcomes.receiptsTarget))
+                        .actual(Moneys.gbp(outcomes.receiptsActual)))
+                .runningCostSavings(new MoneyTotals().target(Moneys.gbp(outcomes.savingsTarget))
+                        .actual(Moneys.gbp(outcomes.savingsActual)))
+                .landReleased(new HectaresTotals().target(ProjectMapper.hectares(outcomes.landTarget))
+                        .actual(ProjectMapper.hectares(outcomes.landActual)));
+        return new MonitoringReturn()
+                .period(quarter.label()).periodStart(quarter.start()).periodEnd(quarter.end())
+                .status(MonitoringReturn.StatusEnum.PREVIEW)
+                .generatedAt(OffsetDateTime.now(ZoneOffset.UTC))
+                .projects(rows).totals(totals);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public MonitoringReturn submit(MonitoringReturnRequest request) {
+        if (!caller.hasRole(Roles.PMO_ADMIN)) {
+            throw ProblemException.forbidden("Only the programme office (pmo-admin) submits monitoring returns.");
+        }
+        Quarter quarter = Quarter.parse(request.getPeriod());
+        if (quarter.start().isAfter(java.time.LocalDate.now())) {
+            throw ProblemException.invalid(List.of(org.estatehub.common.problem.Problems.fieldError("period",
+                    "the quarter has not started yet")));
+        }
+        // Serialises submissions of the same quarter; the primary key would refuse the second anyway.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('monitoring-return:' || :period))")
+                .setParameter("period", quarter.label()).getSingleResult();
+        if (find(quarter.label()) != null) {
+            throw ProblemException.conflict("The return for " + quarter.label() + " was already submitted; a"
+                    + " submitted return never changes.");
+        }
+        MonitoringReturn result = generate(quarter)
+                .status(MonitoringReturn.StatusEnum.SUBMITTED)
+                .submittedBy(caller.username())
+                .narrative(request.getNarrative() == null || request.getNarrative().isBlank() ? null
+                        : request.getNarrative().strip());
+        em.createNativeQuery("""
+                insert into monitoring_return (period, period_start, period_end, generated_at, submitted_by, partner_id,
+                                               awarded, released, snapshot)
+                values (:period, :start, :end, :generatedAt, :by, :partner, :awarded, :released, cast(:snapshot as jsonb))""")
+                .setParameter("period", quarter.label()).setParameter("start", quarter.start())
+                .setParameter("end", quarter.end()).setParameter("generatedAt", result.getGeneratedAt())
+                .setParameter("by", caller.username()).setParameter("partner", caller.partnerId())
+                .setParameter("awarded", new BigDecimal(result.getTotals().getAwarded().getAmount()))
+                .setParameter("released", new BigDecimal(result.getTotals().getReleased().getAmount()))
+                .setParameter("snapshot", write(result))
+                .executeUpdate();
+        return result;
+    }
+
+    public MonitoringReturn find(String period) {
+        @SuppressWarnings("unchecked")
+        List<String> snapshots = em.createNativeQuery("select cast(snapshot as text) from monitoring_return where period = :p",
+                String.class).setParameter("p", period).getResultList();
+        if (snapshots.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.readValue(snapshots.get(0), MonitoringReturn.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored return " + period + " cannot be read", e);
+        }
+    }
+
+    public MonitoringReturn get(String period) {
+        MonitoringReturn found = find(period);
+        if (found == null) {
+            throw ProblemException.notFound("No monitoring return has been submitted for " + period + ".");
+        }
+        return found;
+    }
+
+    public List<Stored> list(int limit, int offset) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select period, generated_at, submitted_by, awarded, released from monitoring_return
+                 order by period desc limit :limit offset :offset""", Object[].class)
+                .setParameter("limit", limit).setParameter("offset", offset).getResultList();
+        return rows.stream().map(r -> new Stored((String) r[0], toOffset(r[1]), (String) r[2], (BigDecimal) r[3],
+                (BigDecimal) r[4])).toList();
+    }
+
+    public long count() {
+        return ((Number) em.createNativeQuery("select count(*) from monitoring_return", Long.class).getSingleResult())
+                .longValue();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sums of the OPE core measures over the return's projects. */
+    private static final class OutcomeSums {
+        long homesTarget;
+        long homesActual;
+        long jobsTarget;
+        long jobsActual;
+        BigDecimal receiptsTarget = BigDecimal.ZERO.setScale(2);
+        BigDecimal receiptsActual = BigDecimal.ZERO.setScale(2);
+        BigDecimal savingsTarget = BigDecimal.ZERO.setScale(2);
+        BigDecimal savingsActual = BigDecimal.ZERO.setScale(2);
+        BigDecimal landTarget = BigDecimal.ZERO.setScale(2);
+        BigDecimal landActual = BigDecimal.ZERO.setScale(2);
+
+        void add(Project p) {
+            homesTarget += p.homesTarget == null ? 0 : p.homesTarget;
+            homesActual += p.homesActual == null ? 0 : p.homesActual;
+            jobsTarget += p.jobsTarget == null ? 0 : p.jobsTarget;
+            jobsActual += p.jobsActual == null ? 0 : p.jobsActual;
+            receiptsTarget = plus(receiptsTarget, p.capitalReceiptsTarget);
+            receiptsActual = plus(receiptsActual, p.capitalReceiptsActual);
+            savingsTarget = plus(savingsTarget, p.runningCostSavingsTarget);
+            savingsActual = plus(savingsActual, p.runningCostSavingsActual);
+            landTarget = plus(landTarget, p.landReleasedTargetHa);
+            landActual = plus(landActual, p.landReleasedActualHa);
+        }
+
+        private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
+            return value == null ? sum : sum.add(value);
+        }
+    }
+}
