@@ -99,7 +99,9 @@ public class ProjectSearch {
             params.put("partner", f.partner());
         }
         if (f.programme() != null) {
-            conditions.add("cast(:programme as varchar) = any(p.programmes)");
+            // Declared on the project, or actually awarded money under the programme.
+            conditions.add("(cast(:programme as varchar) = any(p.programmes) or exists (select 1 from award a"
+                    + " where a.project_id = p.id and a.programme = :programme))");
             params.put("programme", f.programme().toString());
         }
         if (f.text() != null) {
