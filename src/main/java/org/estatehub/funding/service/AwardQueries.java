@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.Programme;
+import org.estatehub.common.paging.NativePaging;
+import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.BidLine;
@@ -27,10 +29,7 @@ public class AwardQueries {
     @Inject
     EntityManager em;
 
-    public record Slice(List<Award> items, long total) {
-    }
-
-    public Slice list(Programme programme, UUID roundId, UUID projectId, String recipient, int limit, int offset) {
+    public Slice<Award> list(Programme programme, UUID roundId, UUID projectId, String recipient, int limit, int offset) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         conditions.add("true");
@@ -50,20 +49,10 @@ public class AwardQueries {
             conditions.add("a.recipient_partner_id = :recipient");
             params.put("recipient", recipient);
         }
-        String from = " from award a join bid_line l on l.id = a.bid_line_id join bid b on b.id = l.bid_id"
+        String from = "from award a join bid_line l on l.id = a.bid_line_id join bid b on b.id = l.bid_id"
                 + " join funding_round r on r.id = b.round_id join project p on p.id = a.project_id where "
                 + String.join(" and ", conditions);
-        var select = em.createNativeQuery("select a.*" + from + " order by r.opens_on, p.name, a.id"
-                + " limit :limit offset :offset", Award.class);
-        var count = em.createNativeQuery("select count(*)" + from, Long.class);
-        params.forEach((k, v) -> {
-            select.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        select.setParameter("limit", limit).setParameter("offset", offset);
-        @SuppressWarnings("unchecked")
-        List<Award> items = select.getResultList();
-        return new Slice(items, ((Number) count.getSingleResult()).longValue());
+        return NativePaging.page(em, Award.class, "a", from, "r.opens_on, p.name, a.id", params, limit, offset);
     }
 
     public Award get(UUID id) {

@@ -26,6 +26,8 @@ import org.estatehub.api.model.Programme;
 import org.estatehub.api.model.RoundStatus;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.money.Moneys;
+import org.estatehub.common.paging.NativePaging;
+import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
 import org.estatehub.funding.Award;
@@ -48,11 +50,8 @@ public class BidService {
     @Inject
     EntityManager em;
 
-    public record Slice(List<Bid> items, long total) {
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Slice list(UUID roundId, BidStatus status, UUID projectId, Programme programme, int limit, int offset) {
+    public Slice<Bid> list(UUID roundId, BidStatus status, UUID projectId, Programme programme, int limit, int offset) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         conditions.add("true");
@@ -72,18 +71,8 @@ public class BidService {
             conditions.add("r.programme = :programme");
             params.put("programme", programme.toString());
         }
-        String from = " from bid b join funding_round r on r.id = b.round_id where " + String.join(" and ", conditions);
-        var select = em.createNativeQuery("select b.*" + from + " order by r.opens_on, b.title, b.id"
-                + " limit :limit offset :offset", Bid.class);
-        var count = em.createNativeQuery("select count(*)" + from, Long.class);
-        params.forEach((k, v) -> {
-            select.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        select.setParameter("limit", limit).setParameter("offset", offset);
-        @SuppressWarnings("unchecked")
-        List<Bid> items = select.getResultList();
-        return new Slice(items, ((Number) count.getSingleResult()).longValue());
+        String from = "from bid b join funding_round r on r.id = b.round_id where " + String.join(" and ", conditions);
+        return NativePaging.page(em, Bid.class, "b", from, "r.opens_on, b.title, b.id", params, limit, offset);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

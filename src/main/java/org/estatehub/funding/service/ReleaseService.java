@@ -16,6 +16,7 @@ import org.estatehub.api.model.PaymentInput;
 import org.estatehub.api.model.Programme;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.money.Moneys;
+import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
 import org.estatehub.funding.Award;
@@ -42,9 +43,6 @@ public class ReleaseService {
 
     @Inject
     MouService mous;
-
-    public record Slice<T>(List<T> items, long total) {
-    }
 
     public Claim submitClaim(UUID awardId, ClaimInput input) {
         Award award = ledger.award(awardId);

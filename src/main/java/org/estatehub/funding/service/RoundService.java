@@ -16,6 +16,7 @@ import org.estatehub.api.model.FundingRoundInput;
 import org.estatehub.api.model.Programme;
 import org.estatehub.api.model.RoundStatus;
 import org.estatehub.common.http.ETags;
+import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
 import org.estatehub.funding.FundingRound;
@@ -29,11 +30,8 @@ public class RoundService {
     @Inject
     FundingAccess access;
 
-    public record Slice(List<FundingRound> items, long total) {
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Slice list(Programme programme, RoundStatus status, int limit, int offset) {
+    public Slice<FundingRound> list(Programme programme, RoundStatus status, int limit, int offset) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (programme != null) {
@@ -46,7 +44,7 @@ public class RoundService {
         }
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         var query = FundingRound.<FundingRound>find(where, Sort.by("opensOn").and("name").and("id"), params);
-        return new Slice(query.range(offset, offset + limit - 1).list(), query.count());
+        return new Slice<>(query.range(offset, offset + limit - 1).list(), query.count());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -17,6 +17,8 @@ import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.MouCreate;
 import org.estatehub.api.model.MouStatusChange;
 import org.estatehub.common.http.ETags;
+import org.estatehub.common.paging.NativePaging;
+import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
 import org.estatehub.common.tenancy.Caller;
@@ -35,9 +37,6 @@ public class MouService {
     @Inject
     EntityManager em;
 
-    public record Slice(List<Mou> items, long total) {
-    }
-
     public record Coverage(Partner partner, String state, Mou mou) {
     }
 
@@ -55,7 +54,7 @@ public class MouService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Slice list(String partner, String effectiveStatus, int limit, int offset) {
+    public Slice<Mou> list(String partner, String effectiveStatus, int limit, int offset) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         conditions.add("true");
@@ -77,18 +76,8 @@ public class MouService {
                 params.put("status", effectiveStatus);
             }
         }
-        String where = String.join(" and ", conditions);
-        var select = em.createNativeQuery("select m.* from mou m where " + where
-                + " order by m.created_at desc, m.id limit :limit offset :offset", Mou.class);
-        var count = em.createNativeQuery("select count(*) from mou m where " + where, Long.class);
-        params.forEach((k, v) -> {
-            select.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        select.setParameter("limit", limit).setParameter("offset", offset);
-        @SuppressWarnings("unchecked")
-        List<Mou> items = select.getResultList();
-        return new Slice(items, ((Number) count.getSingleResult()).longValue());
+        String from = "from mou m where " + String.join(" and ", conditions);
+        return NativePaging.page(em, Mou.class, "m", from, "m.created_at desc, m.id", params, limit, offset);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
