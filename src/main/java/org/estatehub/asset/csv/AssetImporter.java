@@ -216,13 +216,12 @@ public class AssetImporter {
             // One event per created or changed asset, as AuditLog records them for single changes.
             exec(connection, """
                     insert into audit_event (entity_type, entity_id, action, actor_username, actor_partner_id,
-                           partner_id, scope_type, scope_id, note, changes)
+                           partner_id, scope_type, scope_id, note, before_doc, after_doc)
                     select ?, a.id::text, case when s.old_status is null then ? else ? end, ?, ?,
-                           a.owner_partner_id, ?, a.id::text, 'CSV import', d.changes
+                           a.owner_partner_id, ?, a.id::text, 'CSV import', s.before_doc, asset_audit_doc(a)
                       from asset_import s
                       join asset a on a.id = s.asset_id
-                     cross join lateral (select audit_diff(s.before_doc, asset_audit_doc(a)) as changes) d
-                     where (s.old_status is null or s.changed) and d.changes <> '{}'::jsonb
+                     where s.old_status is null or s.changed
                      order by s.line""",
                     AssetAuditScope.TYPE, AuditActions.CREATED, AuditActions.UPDATED, access.username(),
                     access.callerPartner(), AssetAuditScope.TYPE);

@@ -39,7 +39,7 @@ public class AuditHistory {
                 .getSingleResult()).longValue();
         // Events of one record are ordered by id: its changes lock its row, so they commit in id order.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + AuditEvents.COLUMNS + ", cast(e.changes as text)"
+        List<Object[]> rows = em.createNativeQuery("select " + AuditEvents.COLUMNS + ", cast(audit_diff(e.before_doc, e.after_doc) as text)"
                 + " from audit_event e where e.scope_type = :type and e.scope_id = :id order by e.id"
                 + " limit :limit offset :offset")
                 .setParameter("type", scopeType)

@@ -14,15 +14,14 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Records who changed what: one call per change, from the service, inside the change's transaction
  * (MANDATORY), so a rolled-back change leaves no event. The caller (username and partner) comes from
- * the access token; `before` and `after` are the record's API representation ({@link #snapshot}), and
- * the database works out the field-level difference (audit_diff in V10__audit.sql, the one definition
- * of a diff, shared with the set-based CSV import).
+ * the access token; `before` and `after` are the record's API representation ({@link #snapshot}). Both
+ * are stored; the field-level difference is worked out when events are read (audit_diff in
+ * V10__audit.sql, the one definition of a diff).
  *
  * <pre>
  * JsonNode before = audit.snapshot(AssetMapper.toApi(asset, null));
@@ -72,10 +71,10 @@ public class AuditLog {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into audit_event (entity_type, entity_id, action, actor_username, actor_partner_id,
-                           partner_id, scope_type, scope_id, note, changes)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, d.changes
-                      from (select audit_diff(cast(? as jsonb), cast(? as jsonb)) as changes) d
-                     where d.changes <> '{}'::jsonb""")) {
+                           partner_id, scope_type, scope_id, note, before_doc, after_doc)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, d.before_doc, d.after_doc
+                      from (select cast(? as jsonb) as before_doc, cast(? as jsonb) as after_doc) d
+                     where audit_diff(d.before_doc, d.after_doc) <> '{}'::jsonb""")) {
                 insert.setString(1, subject.entityType());
                 insert.setString(2, subject.entityId());
                 insert.setString(3, action);
@@ -94,7 +93,7 @@ public class AuditLog {
 
     private String write(JsonNode node) {
         try {
-            return json.writeValueAsString(node == null ? NullNode.getInstance() : node);
+            return node == null ? null : json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An audit snapshot could not be written as JSON", e);
         }

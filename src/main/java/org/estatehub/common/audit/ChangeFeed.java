@@ -66,7 +66,7 @@ public class ChangeFeed {
         details.append(" else false end");
 
         Query query = em.createNativeQuery("select " + AuditEvents.COLUMNS
-                + ", case when " + details + " then cast(e.changes as text) end"
+                + ", case when " + details + " then cast(audit_diff(e.before_doc, e.after_doc) as text) end"
                 + " from audit_event e"
                 + " where (e.txid, e.id) > (cast(cast(:afterTx as text) as xid8), :afterId)"
                 + " and e.txid < cast(cast(:horizon as text) as xid8)"
