@@ -24,6 +24,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.asset.service.AssetAccess;
+import org.estatehub.asset.service.AssetAuditScope;
+import org.estatehub.common.audit.AuditActions;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.partner.Partner;
 import org.postgresql.PGConnection;
@@ -156,7 +158,8 @@ public class AssetImporter {
                         gross_internal_area_m2 numeric(12,2), annual_running_cost numeric(14,2),
                         utilisation_percent numeric(5,2), status varchar(20) not null,
                         shared_workspace_desks int not null, visibility varchar(20) not null,
-                        epims_reference varchar(30), asset_id uuid, old_status varchar(20), changed boolean
+                        epims_reference varchar(30), asset_id uuid, old_status varchar(20), changed boolean,
+                        before_doc jsonb
                     ) on commit drop""");
             copy(connection, rows);
             exec(connection, "analyze asset_import");
@@ -181,6 +184,10 @@ public class AssetImporter {
                            s.gross_internal_area_m2, s.annual_running_cost, s.utilisation_percent, s.status,
                            s.shared_workspace_desks, s.visibility, s.epims_reference)
                       from asset a where a.id = s.asset_id""");
+            // The audit history needs each changed asset as it was (asset_audit_doc: its API representation).
+            exec(connection, """
+                    update asset_import s set before_doc = asset_audit_doc(a)
+                      from asset a where a.id = s.asset_id and s.changed""");
             int updated = exec(connection, """
                     update asset a set name = s.name, asset_type = s.asset_type, land_only = s.land_only,
                            street = s.street, town = s.town, postcode = s.postcode, district = s.district,
@@ -206,6 +213,18 @@ public class AssetImporter {
                     select asset_id, old_status, status, ?, ?, 'CSV import'
                       from asset_import where old_status is distinct from status""",
                     access.username(), access.callerPartner());
+            // One event per created or changed asset, as AuditLog records them for single changes.
+            exec(connection, """
+                    insert into audit_event (entity_type, entity_id, action, actor_username, actor_partner_id,
+                           partner_id, scope_type, scope_id, note, before_doc, after_doc)
+                    select ?, a.id::text, case when s.old_status is null then ? else ? end, ?, ?,
+                           a.owner_partner_id, ?, a.id::text, 'CSV import', s.before_doc, asset_audit_doc(a)
+                      from asset_import s
+                      join asset a on a.id = s.asset_id
+                     where s.old_status is null or s.changed
+                     order by s.line""",
+                    AssetAuditScope.TYPE, AuditActions.CREATED, AuditActions.UPDATED, access.username(),
+                    access.callerPartner(), AssetAuditScope.TYPE);
             return new Outcome(owner, rows.size(), created, updated, rows.size() - created - updated);
         }
     }

@@ -17,10 +17,14 @@ import org.estatehub.asset.Asset;
 import org.estatehub.asset.AssetStatusChange;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.mapping.Postcodes;
+import org.estatehub.common.audit.AuditActions;
+import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
 import org.estatehub.partner.Partner;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.panache.common.Sort;
 
@@ -30,6 +34,9 @@ public class AssetService {
 
     @Inject
     AssetAccess access;
+
+    @Inject
+    AuditLog audit;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Asset get(UUID id) {
@@ -56,6 +63,7 @@ public class AssetService {
         asset.persist();
         recordStatus(asset, null, "Registered");
         asset.flush();
+        audit.record(AssetAuditScope.subject(asset), AuditActions.CREATED, null, snapshot(asset));
         return asset;
     }
 
@@ -76,6 +84,7 @@ public class AssetService {
         validate(input);
         // Checked before the entity changes: the queries would otherwise flush it early.
         requireUniqueKeys(asset, input);
+        JsonNode previous = snapshot(asset);
         AssetStatus before = asset.status;
         AssetMapper.apply(input, asset);
         asset.updatedAt = OffsetDateTime.now();
@@ -83,6 +92,7 @@ public class AssetService {
             recordStatus(asset, before, null);
         }
         asset.flush();
+        audit.record(AssetAuditScope.subject(asset), AuditActions.UPDATED, previous, snapshot(asset));
         return asset;
     }
 
@@ -96,6 +106,7 @@ public class AssetService {
         if (request.getDisposedOn().isAfter(java.time.LocalDate.now())) {
             throw ProblemException.invalid(List.of(Problems.fieldError("disposedOn", "must not be in the future")));
         }
+        JsonNode previous = snapshot(asset);
         AssetStatus before = asset.status;
         asset.status = AssetStatus.DISPOSED;
         asset.disposedOn = request.getDisposedOn();
@@ -103,6 +114,7 @@ public class AssetService {
         asset.updatedAt = OffsetDateTime.now();
         recordStatus(asset, before, asset.disposalReason);
         asset.flush();
+        audit.record(AssetAuditScope.subject(asset), AuditActions.DISPOSED, previous, snapshot(asset));
         return asset;
     }
 
@@ -144,6 +156,10 @@ public class AssetService {
             throw ProblemException.conflict(asset.ownerPartnerId + " already has an asset with reference '"
                     + reference + "'.");
         }
+    }
+
+    private JsonNode snapshot(Asset asset) {
+        return audit.snapshot(AssetMapper.toApi(asset, null));
     }
 
     private void recordStatus(Asset asset, AssetStatus from, String reason) {

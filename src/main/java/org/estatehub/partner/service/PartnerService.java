@@ -5,21 +5,29 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.PartnerCreate;
 import org.estatehub.api.model.PartnerType;
 import org.estatehub.api.model.PartnerUpdate;
+import org.estatehub.common.audit.AuditActions;
+import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.partner.Partner;
 import org.estatehub.partner.mapping.PartnerMapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class PartnerService {
+
+    @Inject
+    AuditLog audit;
 
     public record PartnerSlice(List<Partner> items, long total) {
     }
@@ -49,16 +57,23 @@ public class PartnerService {
         entity.createdAt = OffsetDateTime.now();
         entity.updatedAt = entity.createdAt;
         entity.persistAndFlush();
+        audit.record(PartnerAuditScope.subject(entity), AuditActions.CREATED, null, snapshot(entity));
         return entity;
     }
 
     public Partner update(String id, PartnerUpdate request, String ifMatch) {
         Partner entity = get(id);
         ETags.requireMatch(ifMatch, entity.version);
+        JsonNode before = snapshot(entity);
         PartnerMapper.apply(request, entity);
         entity.updatedAt = OffsetDateTime.now();
         entity.flush();
+        audit.record(PartnerAuditScope.subject(entity), AuditActions.UPDATED, before, snapshot(entity));
         return entity;
+    }
+
+    private JsonNode snapshot(Partner entity) {
+        return audit.snapshot(PartnerMapper.toApi(entity));
     }
 
 }

@@ -1,5 +1,6 @@
 package org.estatehub.project.service;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +20,8 @@ import org.estatehub.api.model.Rag;
 import org.estatehub.api.model.RagStatus;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.service.AssetAccess;
+import org.estatehub.common.audit.AuditActions;
+import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
@@ -27,6 +30,8 @@ import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
 import org.estatehub.project.StageChange;
 import org.estatehub.project.mapping.ProjectMapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.panache.common.Sort;
 
@@ -39,6 +44,9 @@ public class ProjectService {
 
     @Inject
     AssetAccess assetAccess;
+
+    @Inject
+    AuditLog audit;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Project find(UUID id) {
@@ -77,6 +85,7 @@ public class ProjectService {
         project.persist();
         recordStage(project, null, "Started");
         project.flush();
+        audit.record(ProjectAuditScope.subject(project), AuditActions.CREATED, null, snapshot(project));
         return project;
     }
 
@@ -92,6 +101,7 @@ public class ProjectService {
         if (!lead.equals(project.leadPartnerId) && !access.isPmoAdmin()) {
             throw ProblemException.forbidden("Only the programme office hands a project's lead to another partner.");
         }
+        JsonNode before = snapshot(project);
         apply(input, lead, project, errors);
         // Set before the milestone query below flushes the project, so the version moves only once.
         project.updatedAt = OffsetDateTime.now();
@@ -103,6 +113,7 @@ public class ProjectService {
             }
         }
         project.flush();
+        audit.record(ProjectAuditScope.subject(project), AuditActions.UPDATED, before, snapshot(project));
         return project;
     }
 
@@ -115,11 +126,14 @@ public class ProjectService {
                     + (ProjectStages.next(project.stage).isEmpty() ? "none (it is complete)"
                             : ProjectStages.next(project.stage)) + ".");
         }
+        JsonNode before = snapshot(project);
         ProjectStage from = project.stage;
         project.stage = to;
         project.updatedAt = OffsetDateTime.now();
         StageChange change = recordStage(project, from, note == null || note.isBlank() ? null : note.strip());
         project.flush();
+        audit.record(ProjectAuditScope.subject(project), AuditActions.STAGE_CHANGED, before, snapshot(project),
+                change.note);
         return change;
     }
 
@@ -138,6 +152,7 @@ public class ProjectService {
         applyMilestone(input, project, milestone, true);
         milestone.persistAndFlush();
         touch(project);
+        audit.record(ProjectAuditScope.subject(milestone), AuditActions.CREATED, null, snapshot(milestone));
         return milestone;
     }
 
@@ -149,9 +164,11 @@ public class ProjectService {
         }
         access.requireMilestoneEditor(project, milestone);
         ETags.requireMatch(ifMatch, milestone.version);
+        JsonNode before = snapshot(milestone);
         applyMilestone(input, project, milestone, access.editsProject(project));
         milestone.flush();
         touch(project);
+        audit.record(ProjectAuditScope.subject(milestone), AuditActions.UPDATED, before, snapshot(milestone));
         return milestone;
     }
 
@@ -176,6 +193,16 @@ public class ProjectService {
         milestone.dueOn = input.getDueOn();
         milestone.completedOn = input.getCompletedOn();
         milestone.ownerPartnerId = owner;
+    }
+
+    /** Milestones have their own events, so the project's representation is recorded without them. */
+    private JsonNode snapshot(Project project) {
+        return audit.snapshot(ProjectMapper.toApi(project, List.of(), LocalDate.now()), "milestones");
+    }
+
+    /** A milestone's state (DUE/MISSED) moves with the calendar, not with a change; its dates are recorded. */
+    private JsonNode snapshot(Milestone milestone) {
+        return audit.snapshot(ProjectMapper.toApi(milestone, LocalDate.now()), "state");
     }
 
     /** A milestone change is a change of the project too: its ETag and updatedAt move. */

@@ -1,0 +1,73 @@
+package org.estatehub.common.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.estatehub.api.model.AuditActor;
+import org.estatehub.api.model.AuditEvent;
+import org.estatehub.api.model.FieldChange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Rows of audit_event, selected with {@link #COLUMNS}, as the contract's AuditEvent. */
+final class AuditEvents {
+
+    /** Column list over alias `e`; the last column is the changes (null when withheld). */
+    static final String COLUMNS = "e.id, cast(e.txid as text), e.occurred_at, e.entity_type, e.entity_id, e.action,"
+            + " e.actor_username, e.actor_partner_id, e.partner_id, e.scope_type, e.scope_id, e.note";
+
+    private AuditEvents() {
+    }
+
+    static AuditEvent toApi(Object[] row, ObjectMapper json) {
+        String entityType = (String) row[3];
+        String entityId = (String) row[4];
+        String scopeType = (String) row[9];
+        String scopeId = (String) row[10];
+        AuditEvent event = new AuditEvent()
+                .entityType(entityType)
+                .entityId(entityId)
+                .action((String) row[5])
+                .occurredAt(time(row[2]))
+                .actor(new AuditActor().username((String) row[6]).partnerId((String) row[7]))
+                .partnerId((String) row[8])
+                .note((String) row[11]);
+        if (!(scopeType.equals(entityType) && scopeId.equals(entityId))) {
+            event.parentType(scopeType).parentId(scopeId);
+        }
+        event.setChanges(row[12] == null ? null : changes((String) row[12], json));
+        return event;
+    }
+
+    private static Map<String, FieldChange> changes(String text, ObjectMapper json) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit_event.changes is not JSON", e);
+        }
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> changes.put(field.getKey(),
+                new FieldChange().from(field.getValue().get("from")).to(field.getValue().get("to"))));
+        return changes;
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,57 @@
+package org.estatehub.common.audit;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.estatehub.api.model.AuditEvent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** One record's history: its own events and those of the records that are part of it, oldest first. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AuditHistory {
+
+    public record Page(List<AuditEvent> items, long total) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Instance<AuditScope> scopes;
+
+    /** The history of (scopeType, scopeId), after the scope's read check (404/403 as for the record). */
+    public Page page(String scopeType, String scopeId, int limit, int offset) {
+        scope(scopeType).requireReadable(scopeId);
+        long total = ((Number) em.createNativeQuery(
+                "select count(*) from audit_event e where e.scope_type = :type and e.scope_id = :id")
+                .setParameter("type", scopeType)
+                .setParameter("id", scopeId)
+                .getSingleResult()).longValue();
+        // Events of one record are ordered by id: its changes lock its row, so they commit in id order.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + AuditEvents.COLUMNS + ", cast(audit_diff(e.before_doc, e.after_doc) as text)"
+                + " from audit_event e where e.scope_type = :type and e.scope_id = :id order by e.id"
+                + " limit :limit offset :offset")
+                .setParameter("type", scopeType)
+                .setParameter("id", scopeId)
+                .setParameter("limit", limit)
+                .setParameter("offset", offset)
+                .getResultList();
+        return new Page(rows.stream().map(row -> AuditEvents.toApi(row, json)).toList(), total);
+    }
+
+    private AuditScope scope(String type) {
+        return scopes.stream().filter(s -> s.type().equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No AuditScope bean for " + type));
+    }
+}

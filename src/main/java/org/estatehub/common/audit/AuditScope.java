@@ -1,0 +1,30 @@
+package org.estatehub.common.audit;
+
+import org.estatehub.common.tenancy.Caller;
+
+/**
+ * The read rules of one kind of audited record, contributed by its feature as a CDI bean. History and
+ * the change feed judge every event by the rules of its scope record as it is now (not as it was when
+ * the event was written), so a record that becomes hidden takes its whole history with it.
+ * Events of a scope type without a bean are shown to nobody.
+ */
+public interface AuditScope {
+
+    /** The scope type this bean judges, e.g. `ASSET`. */
+    String type();
+
+    /**
+     * Fails exactly as reading the record would (404 unknown or hidden, 403 not allowed), so a history
+     * never reveals more than the record itself.
+     */
+    void requireReadable(String scopeId);
+
+    /**
+     * SQL condition over `e` (an audit_event row of this scope type): the caller may learn that the
+     * record changed. May bind `:callerPartner` (the caller's partner id) and nothing else.
+     */
+    String visibleSql(Caller caller);
+
+    /** SQL condition over `e`, as {@link #visibleSql}: the caller may also read the changed values. */
+    String detailsSql(Caller caller);
+}

@@ -1,0 +1,54 @@
+package org.estatehub.common.audit.rest;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.estatehub.api.HistoryApi;
+import org.estatehub.api.model.AuditEventPage;
+import org.estatehub.common.audit.AuditHistory;
+import org.estatehub.common.audit.ChangeFeed;
+
+import io.quarkus.security.Authenticated;
+
+@Authenticated
+public class HistoryResource implements HistoryApi {
+
+    /** Scope types of the records with their own history; each has an AuditScope bean in its feature. */
+    static final String PARTNER = "PARTNER";
+    static final String ASSET = "ASSET";
+    static final String PROJECT = "PROJECT";
+
+    @Inject
+    AuditHistory history;
+
+    @Inject
+    ChangeFeed feed;
+
+    @Override
+    public Response getPartnerHistory(String partnerId, Integer limit, Integer offset) {
+        return page(PARTNER, partnerId, limit, offset);
+    }
+
+    @Override
+    public Response getAssetHistory(UUID assetId, Integer limit, Integer offset) {
+        return page(ASSET, assetId.toString(), limit, offset);
+    }
+
+    @Override
+    public Response getProjectHistory(UUID projectId, Integer limit, Integer offset) {
+        return page(PROJECT, projectId.toString(), limit, offset);
+    }
+
+    @Override
+    public Response listChangeEvents(String after, Integer limit) {
+        return Response.ok(feed.read(after, limit)).build();
+    }
+
+    private Response page(String scopeType, String scopeId, int limit, int offset) {
+        AuditHistory.Page page = history.page(scopeType, scopeId, limit, offset);
+        return Response.ok(new AuditEventPage().items(page.items()).total(page.total()).limit(limit).offset(offset))
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package org.estatehub.partner.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.estatehub.common.audit.AuditScope;
+import org.estatehub.common.audit.AuditSubject;
+import org.estatehub.common.tenancy.Caller;
+import org.estatehub.partner.Partner;
+
+/** Every authenticated caller reads every partner, and so its history. */
+@ApplicationScoped
+public class PartnerAuditScope implements AuditScope {
+
+    public static final String TYPE = "PARTNER";
+
+    @Inject
+    PartnerService partners;
+
+    public static AuditSubject subject(Partner partner) {
+        return AuditSubject.of(TYPE, partner.id, partner.id);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void requireReadable(String scopeId) {
+        partners.get(scopeId);
+    }
+
+    @Override
+    public String visibleSql(Caller caller) {
+        return "true";
+    }
+
+    @Override
+    public String detailsSql(Caller caller) {
+        return "true";
+    }
+}
