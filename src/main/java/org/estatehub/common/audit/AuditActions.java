@@ -7,6 +7,13 @@ public final class AuditActions {
     public static final String UPDATED = "UPDATED";
     public static final String DISPOSED = "DISPOSED";
     public static final String STAGE_CHANGED = "STAGE_CHANGED";
+    public static final String SIGNED_OFF = "SIGNED_OFF";
+    public static final String SUBMITTED = "SUBMITTED";
+    public static final String DECIDED = "DECIDED";
+    public static final String APPROVED = "APPROVED";
+    public static final String REJECTED = "REJECTED";
+    public static final String RELEASED = "RELEASED";
+    public static final String STATUS_CHANGED = "STATUS_CHANGED";
 
     private AuditActions() {
     }

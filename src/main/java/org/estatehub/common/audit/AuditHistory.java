@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.AuditEvent;
+import org.estatehub.common.tenancy.Caller;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,24 +30,34 @@ public class AuditHistory {
     @Inject
     Instance<AuditScope> scopes;
 
+    @Inject
+    Caller caller;
+
     /** The history of (scopeType, scopeId), after the scope's read check (404/403 as for the record). */
     public Page page(String scopeType, String scopeId, int limit, int offset) {
-        scope(scopeType).requireReadable(scopeId);
+        AuditScope scope = scope(scopeType);
+        scope.requireReadable(scopeId);
+        // Reading a record does not always mean reading every part's values (an award's claims).
+        String details = scope.detailsSql(caller);
         long total = ((Number) em.createNativeQuery(
                 "select count(*) from audit_event e where e.scope_type = :type and e.scope_id = :id")
                 .setParameter("type", scopeType)
                 .setParameter("id", scopeId)
                 .getSingleResult()).longValue();
         // Events of one record are ordered by id: its changes lock its row, so they commit in id order.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + AuditEvents.COLUMNS + ", cast(audit_diff(e.before_doc, e.after_doc) as text)"
+        var query = em.createNativeQuery("select " + AuditEvents.COLUMNS + ", case when " + details
+                + " then cast(audit_diff(e.before_doc, e.after_doc) as text) end"
                 + " from audit_event e where e.scope_type = :type and e.scope_id = :id order by e.id"
                 + " limit :limit offset :offset")
                 .setParameter("type", scopeType)
                 .setParameter("id", scopeId)
                 .setParameter("limit", limit)
-                .setParameter("offset", offset)
-                .getResultList();
+                .setParameter("offset", offset);
+        if (details.contains(":callerPartner")) {
+            query.setParameter("callerPartner", caller.partnerId());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         return new Page(rows.stream().map(row -> AuditEvents.toApi(row, json)).toList(), total);
     }
 

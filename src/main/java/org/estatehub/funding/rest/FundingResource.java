@@ -1,9 +1,7 @@
 package org.estatehub.funding.rest;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -29,17 +27,16 @@ import org.estatehub.api.model.ProgrammeList;
 import org.estatehub.api.model.RoundStatus;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.idempotency.Idempotency;
-import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.Claim;
 import org.estatehub.funding.FundingRound;
 import org.estatehub.funding.mapping.FundingMapper;
 import org.estatehub.funding.service.AwardQueries;
 import org.estatehub.funding.service.BidService;
+import org.estatehub.funding.service.BidViews;
 import org.estatehub.funding.service.FundingSummaryService;
 import org.estatehub.funding.service.ReleaseService;
 import org.estatehub.funding.service.RoundService;
-import org.estatehub.project.Project;
 
 import io.quarkus.security.Authenticated;
 
@@ -65,6 +62,9 @@ public class FundingResource implements FundingApi {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    BidViews bidViews;
 
     @Override
     public Response listProgrammes() {
@@ -204,18 +204,7 @@ public class FundingResource implements FundingApi {
     }
 
     private org.estatehub.api.model.Bid view(Bid bid) {
-        FundingRound round = FundingRound.findById(bid.roundId);
-        List<UUID> projectIds = bid.lines.stream().map(l -> l.projectId).toList();
-        Map<UUID, Project> projects = new HashMap<>();
-        if (!projectIds.isEmpty()) {
-            Project.<Project>list("id in ?1", projectIds).forEach(p -> projects.put(p.id, p));
-        }
-        Map<UUID, UUID> awardIds = new HashMap<>();
-        List<UUID> lineIds = bid.lines.stream().map(l -> l.id).toList();
-        if (!lineIds.isEmpty()) {
-            Award.<Award>list("bidLineId in ?1", lineIds).forEach(a -> awardIds.put(a.bidLineId, a.id));
-        }
-        return FundingMapper.toApi(bid, round, projects, awardIds);
+        return bidViews.view(bid);
     }
 
     private static ProgrammeInfo programme(Programme code, String name, ProgrammeInfo.PaidViaEnum paidVia) {

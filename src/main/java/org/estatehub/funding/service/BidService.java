@@ -24,6 +24,8 @@ import org.estatehub.api.model.BidStatus;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.Programme;
 import org.estatehub.api.model.RoundStatus;
+import org.estatehub.common.audit.AuditActions;
+import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.money.Moneys;
 import org.estatehub.common.paging.NativePaging;
@@ -48,7 +50,16 @@ public class BidService {
     RoundService rounds;
 
     @Inject
+    AwardQueries awards;
+
+    @Inject
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    BidViews views;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Bid> list(UUID roundId, BidStatus status, UUID projectId, Programme programme, int limit, int offset) {
@@ -99,6 +110,7 @@ public class BidService {
         bid.createdAt = OffsetDateTime.now();
         bid.updatedAt = bid.createdAt;
         bid.persistAndFlush();
+        audit.record(FundingAuditScopes.subject(bid), AuditActions.CREATED, null, snapshot(bid));
         return bid;
     }
 
@@ -110,9 +122,11 @@ public class BidService {
         if (!input.getRoundId().equals(bid.roundId)) {
             throw ProblemException.conflict("A bid stays in its round; draft a new bid for another round.");
         }
+        var before = snapshot(bid);
         bid.updatedAt = OffsetDateTime.now();
         apply(input, bid);
         bid.flush();
+        audit.record(FundingAuditScopes.subject(bid), AuditActions.UPDATED, before, snapshot(bid));
         return bid;
     }
 
@@ -124,11 +138,13 @@ public class BidService {
         if (bid.lines.isEmpty()) {
             throw ProblemException.conflict("A bid without lines cannot be signed off.");
         }
+        var before = snapshot(bid);
         bid.status = BidStatus.SIGNED_OFF;
         bid.signedOffBy = access.username();
         bid.signedOffAt = OffsetDateTime.now();
         bid.updatedAt = bid.signedOffAt;
         bid.flush();
+        audit.record(FundingAuditScopes.subject(bid), AuditActions.SIGNED_OFF, before, snapshot(bid));
         return bid;
     }
 
@@ -143,11 +159,13 @@ public class BidService {
             throw ProblemException.conflict("Round '" + round.name + "' is not open for submissions (status "
                     + round.status + ", open " + round.opensOn + " to " + round.closesOn + ").");
         }
+        var before = snapshot(bid);
         bid.status = BidStatus.SUBMITTED;
         bid.submittedBy = access.username();
         bid.submittedAt = OffsetDateTime.now();
         bid.updatedAt = bid.submittedAt;
         bid.flush();
+        audit.record(FundingAuditScopes.subject(bid), AuditActions.SUBMITTED, before, snapshot(bid));
         return bid;
     }
 
@@ -186,6 +204,8 @@ public class BidService {
             throw ProblemException.invalid(errors);
         }
         FundingRound round = rounds.get(bid.roundId);
+        var before = snapshot(bid);
+        List<Award> created = new ArrayList<>();
         for (BidLine line : bid.lines) {
             line.amountAwarded = awarded.get(line.id);
             if (line.amountAwarded.signum() > 0) {
@@ -198,13 +218,27 @@ public class BidService {
                 award.amountAwarded = line.amountAwarded;
                 award.createdAt = OffsetDateTime.now();
                 award.persist();
+                created.add(award);
             }
         }
         bid.status = BidStatus.DECIDED;
         bid.decidedOn = decision.getDecidedOn();
         bid.updatedAt = OffsetDateTime.now();
         bid.flush();
+        audit.record(FundingAuditScopes.subject(bid), AuditActions.DECIDED, before, snapshot(bid));
+        for (Award award : created) {
+            em.refresh(award);
+            audit.record(FundingAuditScopes.subject(award), AuditActions.CREATED, null, awardSnapshot(award));
+        }
         return bid;
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode snapshot(Bid bid) {
+        return audit.snapshot(views.view(bid));
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode awardSnapshot(Award award) {
+        return audit.snapshot(awards.view(award));
     }
 
     private static void requireStatus(Bid bid, BidStatus expected, String verb) {

@@ -14,6 +14,8 @@ import org.estatehub.api.model.ClaimInput;
 import org.estatehub.api.model.ClaimStatus;
 import org.estatehub.api.model.PaymentInput;
 import org.estatehub.api.model.Programme;
+import org.estatehub.common.audit.AuditActions;
+import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.money.Moneys;
 import org.estatehub.common.paging.Slice;
@@ -43,6 +45,12 @@ public class ReleaseService {
 
     @Inject
     MouService mous;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    AwardQueries awards;
 
     public Claim submitClaim(UUID awardId, ClaimInput input) {
         Award award = ledger.award(awardId);
@@ -81,6 +89,7 @@ public class ReleaseService {
         claim.submittedBy = access.username();
         claim.submittedAt = OffsetDateTime.now();
         claim.persistAndFlush();
+        audit.record(FundingAuditScopes.subject(claim, award), AuditActions.SUBMITTED, null, snapshot(claim));
         return claim;
     }
 
@@ -91,12 +100,14 @@ public class ReleaseService {
         requireSubmitted(claim);
         Award award = ledger.award(claim.awardId);
         mous.requireInForce(award.recipientPartnerId, LocalDate.now());
+        var before = snapshot(claim);
         claim.status = ClaimStatus.APPROVED;
         claim.decidedBy = access.username();
         claim.decidedAt = OffsetDateTime.now();
         // The version check makes a second approval of the same claim fail even when both passed If-Match.
         claim.flush();
-        ledger.release(award, claim.amount);
+        release(award, claim.amount, "claim " + claim.invoiceReference);
+        audit.record(FundingAuditScopes.subject(claim, award), AuditActions.APPROVED, before, snapshot(claim));
         return claim;
     }
 
@@ -105,11 +116,14 @@ public class ReleaseService {
         Claim claim = claim(claimId);
         ETags.requireMatch(ifMatch, claim.version);
         requireSubmitted(claim);
+        var before = snapshot(claim);
         claim.status = ClaimStatus.REJECTED;
         claim.decidedBy = access.username();
         claim.decidedAt = OffsetDateTime.now();
         claim.rejectionReason = reason.strip();
         claim.flush();
+        audit.record(FundingAuditScopes.subject(claim, ledger.award(claim.awardId)), AuditActions.REJECTED, before,
+                snapshot(claim));
         return claim;
     }
 
@@ -139,7 +153,9 @@ public class ReleaseService {
         payment.recordedBy = access.username();
         payment.recordedAt = OffsetDateTime.now();
         payment.persistAndFlush();
-        ledger.release(award, amount);
+        audit.record(FundingAuditScopes.subject(payment, award), AuditActions.CREATED, null,
+                audit.snapshot(org.estatehub.funding.mapping.FundingMapper.toApi(payment)));
+        release(award, amount, "payment " + payment.reference);
         return payment;
     }
 
@@ -157,6 +173,18 @@ public class ReleaseService {
         access.requireMoneyReader(award);
         var query = Payment.<Payment>find("awardId", Sort.descending("paidOn").and("recordedAt").and("id"), awardId);
         return new Slice<>(query.range(offset, offset + limit - 1).list(), query.count());
+    }
+
+    /** Releases money and records the award's new released and balance figures. */
+    private void release(Award award, BigDecimal amount, String what) {
+        var before = audit.snapshot(awards.view(award));
+        ledger.release(award, amount);
+        audit.record(FundingAuditScopes.subject(award), AuditActions.RELEASED, before, audit.snapshot(awards.view(award)),
+                what);
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode snapshot(Claim claim) {
+        return audit.snapshot(org.estatehub.funding.mapping.FundingMapper.toApi(claim));
     }
 
     private Claim claim(UUID id) {

@@ -15,7 +15,10 @@ import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.FundingRoundInput;
 import org.estatehub.api.model.Programme;
 import org.estatehub.api.model.RoundStatus;
+import org.estatehub.common.audit.AuditActions;
+import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
+import org.estatehub.funding.mapping.FundingMapper;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
@@ -29,6 +32,9 @@ public class RoundService {
 
     @Inject
     FundingAccess access;
+
+    @Inject
+    AuditLog audit;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<FundingRound> list(Programme programme, RoundStatus status, int limit, int offset) {
@@ -75,6 +81,7 @@ public class RoundService {
         round.createdAt = OffsetDateTime.now();
         round.updatedAt = round.createdAt;
         round.persistAndFlush();
+        audit.record(FundingAuditScopes.subject(round), AuditActions.CREATED, null, snapshot(round));
         return round;
     }
 
@@ -95,11 +102,17 @@ public class RoundService {
                     + " it is " + round.status + ".");
         }
         requireUniqueName(input.getName().strip(), id);
+        var before = snapshot(round);
         round.status = to;
         apply(input, round);
         round.updatedAt = OffsetDateTime.now();
         round.flush();
+        audit.record(FundingAuditScopes.subject(round), AuditActions.UPDATED, before, snapshot(round));
         return round;
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode snapshot(FundingRound round) {
+        return audit.snapshot(FundingMapper.toApi(round));
     }
 
     private static List<FieldError> validate(FundingRoundInput input) {

@@ -16,6 +16,7 @@ import org.estatehub.api.model.MouStatus;
 import org.estatehub.api.model.MouStatusChange;
 import org.estatehub.common.http.ETags;
 import org.estatehub.mou.Mou;
+import org.estatehub.mou.MouMapper;
 import org.estatehub.mou.service.MouService;
 
 import io.quarkus.security.Authenticated;
@@ -66,10 +67,6 @@ public class MouResource implements MousApi {
     }
 
     private static org.estatehub.api.model.Mou toApi(Mou m, LocalDate today) {
-        return new org.estatehub.api.model.Mou()
-                .id(m.id).partnerId(m.partnerId).status(MouStatus.fromValue(m.effectiveStatus(today)))
-                .issuedOn(m.issuedOn).signedOn(m.signedOn).signatory(m.signatory)
-                .documentReference(m.documentReference).expiresOn(m.expiresOn).terminatedOn(m.terminatedOn)
-                .terminationReason(m.terminationReason).version(m.version);
+        return MouMapper.toApi(m, today);
     }
 }

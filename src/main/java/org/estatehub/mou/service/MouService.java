@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.MouCreate;
 import org.estatehub.api.model.MouStatusChange;
+import org.estatehub.common.audit.AuditActions;
+import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.paging.NativePaging;
 import org.estatehub.common.paging.Slice;
@@ -24,6 +26,7 @@ import org.estatehub.common.problem.Problems;
 import org.estatehub.common.tenancy.Caller;
 import org.estatehub.common.tenancy.Roles;
 import org.estatehub.mou.Mou;
+import org.estatehub.mou.MouMapper;
 import org.estatehub.partner.Partner;
 
 /** MOUs between partners and the accountable body, and the rule that gates OPE releases on them. */
@@ -36,6 +39,9 @@ public class MouService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     public record Coverage(Partner partner, String state, Mou mou) {
     }
@@ -106,6 +112,7 @@ public class MouService {
         mou.createdAt = OffsetDateTime.now();
         mou.updatedAt = mou.createdAt;
         mou.persistAndFlush();
+        audit.record(MouAuditScope.subject(mou), AuditActions.CREATED, null, snapshot(mou));
         return mou;
     }
 
@@ -124,6 +131,7 @@ public class MouService {
                     + " (DRAFT → ISSUED → SIGNED; any live MOU → TERMINATED).");
         }
         List<FieldError> errors = new ArrayList<>();
+        var before = snapshot(mou);
         LocalDate on = change.getOn();
         if (on.isAfter(LocalDate.now())) {
             errors.add(Problems.fieldError("on", "must not be in the future"));
@@ -162,6 +170,7 @@ public class MouService {
         mou.status = to;
         mou.updatedAt = OffsetDateTime.now();
         mou.flush();
+        audit.record(MouAuditScope.subject(mou), AuditActions.STATUS_CHANGED, before, snapshot(mou));
         return mou;
     }
 
@@ -215,6 +224,10 @@ public class MouService {
             }
         }
         return result;
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode snapshot(Mou mou) {
+        return audit.snapshot(MouMapper.toApi(mou, LocalDate.now()));
     }
 
     private boolean readsAll() {

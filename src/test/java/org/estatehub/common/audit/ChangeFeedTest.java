@@ -47,25 +47,25 @@ import io.restassured.response.Response;
  * {@link #PATIENCE_MS}) for the events it expects.
  */
 @QuarkusTest
-class ChangeFeedTest {
+public class ChangeFeedTest {
 
     static final long PATIENCE_MS = 30_000;
 
     /** One event as the feed shows it. */
-    record Event(String entityType, String entityId, String action, String actorUsername, Map<String, Object> changes) {
+    public record Event(String entityType, String entityId, String action, String actorUsername, Map<String, Object> changes) {
         String key() {
             return entityId + " " + action;
         }
     }
 
     /** Everything a reader collected from a starting cursor, and where it stopped. */
-    static final class Reader {
+    public static final class Reader {
         final String user;
         final int pageSize;
         String cursor;
-        final List<Event> events = new ArrayList<>();
+        public final List<Event> events = new ArrayList<>();
 
-        Reader(String user, String cursor, int pageSize) {
+        public Reader(String user, String cursor, int pageSize) {
             this.user = user;
             this.cursor = cursor;
             this.pageSize = pageSize;
@@ -88,7 +88,7 @@ class ChangeFeedTest {
         }
 
         /** Pages until caught up. */
-        Reader catchUp() {
+        public Reader catchUp() {
             while (page()) {
                 // keep reading
             }
@@ -96,7 +96,7 @@ class ChangeFeedTest {
         }
 
         /** Pages until `mine` has `count` events (waiting for the horizon if need be), then until caught up. */
-        List<Event> untilMine(Predicate<Event> mine, int count) throws InterruptedException {
+        public List<Event> untilMine(Predicate<Event> mine, int count) throws InterruptedException {
             long deadline = System.currentTimeMillis() + PATIENCE_MS;
             while (true) {
                 boolean more = page();

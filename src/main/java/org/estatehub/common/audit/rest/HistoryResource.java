@@ -19,6 +19,10 @@ public class HistoryResource implements HistoryApi {
     static final String PARTNER = "PARTNER";
     static final String ASSET = "ASSET";
     static final String PROJECT = "PROJECT";
+    static final String FUNDING_ROUND = "FUNDING_ROUND";
+    static final String BID = "BID";
+    static final String AWARD = "AWARD";
+    static final String MOU = "MOU";
 
     @Inject
     AuditHistory history;
@@ -39,6 +43,26 @@ public class HistoryResource implements HistoryApi {
     @Override
     public Response getProjectHistory(UUID projectId, Integer limit, Integer offset) {
         return page(PROJECT, projectId.toString(), limit, offset);
+    }
+
+    @Override
+    public Response getFundingRoundHistory(UUID roundId, Integer limit, Integer offset) {
+        return page(FUNDING_ROUND, roundId.toString(), limit, offset);
+    }
+
+    @Override
+    public Response getBidHistory(UUID bidId, Integer limit, Integer offset) {
+        return page(BID, bidId.toString(), limit, offset);
+    }
+
+    @Override
+    public Response getAwardHistory(UUID awardId, Integer limit, Integer offset) {
+        return page(AWARD, awardId.toString(), limit, offset);
+    }
+
+    @Override
+    public Response getMouHistory(UUID mouId, Integer limit, Integer offset) {
+        return page(MOU, mouId.toString(), limit, offset);
     }
 
     @Override

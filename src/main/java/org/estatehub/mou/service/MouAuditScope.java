@@ -1,0 +1,47 @@
+package org.estatehub.mou.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.estatehub.common.audit.AuditScope;
+import org.estatehub.common.audit.AuditSubject;
+import org.estatehub.common.tenancy.Caller;
+import org.estatehub.common.tenancy.Roles;
+import org.estatehub.mou.Mou;
+
+/** An MOU's history is read by its partner and the programme's overseers, like the MOU itself. */
+@ApplicationScoped
+public class MouAuditScope implements AuditScope {
+
+    public static final String TYPE = "MOU";
+
+    @Inject
+    MouService mous;
+
+    public static AuditSubject subject(Mou mou) {
+        return AuditSubject.of(TYPE, mou.id, mou.partnerId);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void requireReadable(String scopeId) {
+        mous.get(UUID.fromString(scopeId));
+    }
+
+    @Override
+    public String visibleSql(Caller caller) {
+        return caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER) ? "true"
+                : "exists (select 1 from mou m where m.id = cast(e.scope_id as uuid) and m.partner_id = :callerPartner)";
+    }
+
+    @Override
+    public String detailsSql(Caller caller) {
+        return visibleSql(caller);
+    }
+}
