@@ -201,6 +201,7 @@ cmd_run() {
     echo "$(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GB RAM, $(java -version 2>&1 | head -n 1)."
     echo "App: \`java $JAVA_OPTS\`; token of $BENCH_USER; wrk -t2 --latency ${DURATION}s after ${WARMUP}s warm-up;"
     echo "pgbench -M prepared -j2 -T $DURATION against the same database. wrk, pgbench, the app and PostgreSQL share the cores."
+    echo "Load average at the start (other work on the machine included): $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
     echo "| endpoint | conns | wrk req/s | p50 ms | p99 ms | non-2xx | pgbench tps | pgbench avg ms | endpoint/pgbench |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -235,6 +236,7 @@ cmd_run() {
   {
     echo
     echo "JVM start: started in ${started} s (from the log). RSS of the java process under load: max $((rss_max / 1024)) MB."
+    echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   } >>"$result"
   stop_app
   log "results in $result"
