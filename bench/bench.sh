@@ -6,6 +6,7 @@
 #   bench/bench.sh run [label]   start the app on BENCH_PORT, measure every endpoint below, write
 #                                bench/results/<label>.md (label default: the date and commit)
 #   bench/bench.sh all [label]   seed, then run
+#   bench/bench.sh startup [N]   start the app N times (default 5) and print each "started in"
 #
 # Environment (defaults in brackets):
 #   BENCH_DB        database name [estatehub_bench]; PostgreSQL at BENCH_PG_HOST:BENCH_PG_PORT [127.0.0.1:5433],
@@ -243,9 +244,24 @@ cmd_run() {
   cat "$result"
 }
 
+# startup [N]: starts and stops the app N times (default 5), prints each "started in" and the load average.
+cmd_startup() {
+  tools
+  build
+  mkdir -p "$WORK"
+  local n="${1:-5}" i s
+  for i in $(seq 1 "$n"); do
+    start_app prod "$WORK/startup.log"
+    s=$(grep -o 'started in [0-9.]*s' "$WORK/startup.log" | head -n 1)
+    stop_app
+    echo "run $i: $s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  done
+}
+
 case "${1:-}" in
   seed) cmd_seed ;;
+  startup) shift; cmd_startup "$@" ;;
   run) shift; cmd_run "$@" ;;
   all) shift; cmd_seed; cmd_run "$@" ;;
-  *) echo "usage: $0 seed|run [label]|all [label]" >&2; exit 2 ;;
+  *) echo "usage: $0 seed|run [label]|all [label]|startup [N]" >&2; exit 2 ;;
 esac
