@@ -33,4 +33,7 @@ A token from the command line:
 Stop with Ctrl-C; scripts/postgres.sh stop and scripts/keycloak.sh stop stop the rest.
 
 TXT
-exec java -Dquarkus.profile=demo -jar target/quarkus-app/quarkus-run.jar
+# JVM options (heap, GC, ...): scripts/jvm-options.sh; override with ESTATEHUB_JAVA_OPTS.
+source "$root/scripts/jvm-options.sh"
+# shellcheck disable=SC2086
+exec java $ESTATEHUB_JAVA_OPTS -Dquarkus.profile=demo -jar target/quarkus-app/quarkus-run.jar

@@ -50,13 +50,20 @@ public class AssetSearch {
         NativeQuery<Object[]> select = session().createNativeQuery(sql, Object[].class)
                 .addEntity("a", Asset.class)
                 .addScalar("distance_m", StandardBasicTypes.DOUBLE);
+        // Results are only mapped to the answer: no dirty-checking snapshot per row (a district map is
+        // thousands of rows).
+        select.setReadOnly(true);
         params.forEach(select::setParameter);
         select.setParameter("limit", query.limit());
         select.setParameter("offset", query.offset());
 
         List<Hit> hits = new ArrayList<>();
         for (Object[] row : select.getResultList()) {
-            hits.add(new Hit((Asset) row[0], (Double) row[1]));
+            Asset asset = (Asset) row[0];
+            // Out of the persistence context at once: a 5,000-row map page must not stay in the session
+            // until the response has been written.
+            em.detach(asset);
+            hits.add(new Hit(asset, (Double) row[1]));
         }
         var count = em.createNativeQuery("select count(*) from asset a where " + where, Long.class);
         params.forEach(count::setParameter);

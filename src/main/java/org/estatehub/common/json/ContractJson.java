@@ -33,5 +33,9 @@ public class ContractJson implements ObjectMapperCustomizer {
         textual.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         textual.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         textual.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // A date is a "YYYY-MM-DD" string: a number (Jackson would read it as days since 1970) is refused.
+        var dates = mapper.coercionConfigFor(LogicalType.DateTime);
+        dates.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        dates.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     }
 }

@@ -43,6 +43,7 @@ public class ProjectSearch {
         String where = where(filter, params);
         var select = em.createNativeQuery("select p.* from project p where " + where
                 + " order by p.name, p.id limit :limit offset :offset", Project.class);
+        select.setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         params.forEach(select::setParameter);
         select.setParameter("limit", limit);
         select.setParameter("offset", offset);

@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# EstateHub benchmark: wrk against the API beside pgbench running the same SQL, on 100,000 assets and
+# 2,000 projects. See README "Benchmark".
+#
+#   bench/bench.sh seed          migrate the bench database (the app, profile demo, once) and load bench/seed.sql
+#   bench/bench.sh run [label]   start the app on BENCH_PORT, measure every endpoint below, write
+#                                bench/results/<label>.md (label default: the date and commit)
+#   bench/bench.sh all [label]   seed, then run
+#   bench/bench.sh startup [N]   start the app N times (default 5) and print each "started in"
+#
+# Environment (defaults in brackets):
+#   BENCH_DB        database name [estatehub_bench]; PostgreSQL at BENCH_PG_HOST:BENCH_PG_PORT [127.0.0.1:5433],
+#                   role estatehub/estatehub (it must own the database)
+#   BENCH_PORT      the app's HTTP port [8095]
+#   BENCH_OIDC_URL  Keycloak realm [http://localhost:8180/realms/estatehub]
+#   BENCH_USER      demo user whose token the load carries [maidstone.editor]
+#   BENCH_DURATION  seconds per wrk and pgbench run [20]; BENCH_WARMUP seconds of wrk first [10]
+#   BENCH_CONNECTIONS  concurrency levels [16 64]
+#   BENCH_JAVA_OPTS JVM options [the ones scripts/run.sh uses, see ESTATEHUB_JAVA_OPTS there]
+#   BENCH_ONLY      run only endpoints whose name matches this regex
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+# --- The endpoints: one line each -------------------------------------------------------------------
+# name | path ({id}: a random id from the id list) | Accept | pgbench SQL file in bench/sql ("-": none) |
+# pgbench -D variables (SQL parameters, bound as prepared-statement parameters)
+ENDPOINTS=(
+  "asset-search|/assets?district=MAIDSTONE&status=OPERATIONAL&limit=50&offset=100|application/json|asset_search.sql|caller=maidstone district=MAIDSTONE status=OPERATIONAL"
+  "asset-by-id|/assets/{id}|application/json|asset_by_id.sql|"
+  "asset-geojson-dover|/assets?district=DOVER&limit=5000|application/geo+json|asset_geojson.sql|caller=maidstone district=DOVER"
+  "project-list|/projects?stage=DELIVERY&limit=50|application/json|project_list.sql|stage=DELIVERY ids=@project_ids"
+)
+
+DB="${BENCH_DB:-estatehub_bench}"
+PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
+PG_PORT="${BENCH_PG_PORT:-5433}"
+PORT="${BENCH_PORT:-8095}"
+OIDC_URL="${BENCH_OIDC_URL:-http://localhost:8180/realms/estatehub}"
+BENCH_USER="${BENCH_USER:-maidstone.editor}"
+DURATION="${BENCH_DURATION:-20}"
+WARMUP="${BENCH_WARMUP:-10}"
+CONNECTIONS="${BENCH_CONNECTIONS:-16 64}"
+# shellcheck source=../scripts/jvm-options.sh
+source "$root/scripts/jvm-options.sh"
+JAVA_OPTS="${BENCH_JAVA_OPTS-$ESTATEHUB_JAVA_OPTS}"
+WORK="$root/target/bench"
+JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/$DB"
+export PGPASSWORD=estatehub
+
+log() { echo "[bench] $*" >&2; }
+die() { echo "[bench] ERROR: $*" >&2; exit 1; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+tools() {
+  local bin
+  bin="$(pg_bin)"
+  if ! command -v wrk >/dev/null || [ ! -x "$bin/pgbench" ]; then
+    log "installing wrk and pgbench (Debian: wrk, postgresql-contrib)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2 && apt-get install -y -qq wrk postgresql-contrib >&2
+    bin="$(pg_bin)"
+  fi
+  PGBENCH="$bin/pgbench"
+  PSQL="$bin/psql"
+  command -v jq >/dev/null || die "jq is required"
+}
+
+sql() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U estatehub -d "$DB" "$@"; }
+
+build() {
+  if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml openapi -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+    log "building the app"
+    mvn -B -q package -DskipTests >&2
+  fi
+}
+
+APP_PID=""
+# start_app PROFILE LOGFILE: starts the app on $PORT against the bench database, waits until it serves.
+start_app() {
+  local profile="$1" logfile="$2"
+  if curl -s -o /dev/null "http://localhost:$PORT/q/health/live"; then
+    die "port $PORT is already in use"
+  fi
+  # shellcheck disable=SC2086
+  setsid java $JAVA_OPTS -Dquarkus.profile="$profile" -Dquarkus.http.port="$PORT" \
+    -Dquarkus.datasource.jdbc.url="$JDBC_URL" -Dquarkus.oidc.auth-server-url="$OIDC_URL" \
+    -jar target/quarkus-app/quarkus-run.jar >"$logfile" 2>&1 </dev/null &
+  APP_PID=$!
+  trap stop_app EXIT
+  for _ in $(seq 1 120); do
+    if grep -q "started in" "$logfile"; then return 0; fi
+    kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$logfile" >&2; die "the app exited during start-up"; }
+    sleep 0.5
+  done
+  die "the app did not start in 60 s (log: $logfile)"
+}
+
+stop_app() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=""
+}
+
+cmd_seed() {
+  tools
+  build
+  mkdir -p "$WORK"
+  log "migrating $DB and loading the demo data (the app with profile demo, once)"
+  start_app demo "$WORK/seed-app.log"
+  stop_app
+  log "loading bench/seed.sql (100,000 assets, 2,000 projects)"
+  local t0=$SECONDS
+  sql -f bench/seed.sql >/dev/null
+  log "seeded in $((SECONDS - t0)) s: $(sql -At -c "select count(*) || ' assets, ' || (select count(*) from project) || ' projects' from asset")"
+}
+
+token() {
+  curl -sf -d grant_type=password -d client_id=estatehub-cli -d username="$BENCH_USER" -d password=demo \
+    "$OIDC_URL/protocol/openid-connect/token" | jq -r .access_token
+}
+
+# rss_watch PID OUTFILE: samples the process's RSS (kB) every 0.5 s into OUTFILE until killed.
+rss_watch() {
+  while kill -0 "$1" 2>/dev/null; do
+    awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null >>"$2" || true
+    sleep 0.5
+  done
+}
+
+# wrk_run CONNECTIONS SECONDS PATH ACCEPT -> "rps p50ms p99ms non2xx errors"
+wrk_run() {
+  local c="$1" d="$2" path="$3" accept="$4" out
+  out=$(BENCH_TOKEN="$(token)" BENCH_ACCEPT="$accept" BENCH_IDS="$WORK/asset_ids.txt" \
+    wrk -t 2 -c "$c" -d "${d}s" --timeout 10s --latency -s bench/wrk.lua "http://localhost:$PORT$path")
+  echo "$out" >>"$WORK/wrk.log"
+  local rps p50 p99 non2xx errors
+  rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
+  echo "$rps $(ms "$p50") $(ms "$p99") ${non2xx:-0} ${errors:-0}"
+}
+
+# wrk's latencies come as 812.00us, 12.34ms or 1.20s; all in ms.
+ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.1f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.1f", v }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.0f", v * 1000 }
+    else print "?" }'
+}
+
+# pgbench_run CONNECTIONS SECONDS FILE DEFINES -> "tps p50? avg-latency-ms"
+pgbench_run() {
+  local c="$1" d="$2" file="$3" defines="$4" args=() out kv
+  for kv in $defines; do
+    if [[ "$kv" == *=@project_ids ]]; then kv="${kv%%=*}=$(cat "$WORK/project_ids.txt")"; fi
+    args+=(-D "$kv")
+  done
+  out=$("$PGBENCH" -n -M prepared -c "$c" -j 2 -T "$d" -h "$PG_HOST" -p "$PG_PORT" -U estatehub \
+    "${args[@]}" -f "bench/sql/$file" "$DB" 2>&1) || { echo "$out" >&2; die "pgbench failed on $file"; }
+  echo "$out" >>"$WORK/pgbench.log"
+  local tps lat
+  tps=$(awk '/^tps/ {printf "%.0f", $3}' <<<"$out")
+  lat=$(awk '/^latency average/ {printf "%.1f", $4}' <<<"$out")
+  echo "$tps $lat"
+}
+
+cmd_run() {
+  tools
+  build
+  local label="${1:-$(date +%F)-$(git rev-parse --short HEAD)}"
+  local result="bench/results/$label.md"
+  mkdir -p "$WORK" bench/results
+  : >"$WORK/wrk.log"
+  : >"$WORK/pgbench.log"
+  [ "$(sql -At -c "select count(*) from asset where own_reference like 'BENCH-%'")" = 100000 ] \
+    || die "$DB has no bench data; run bench/bench.sh seed first"
+  sql -At -c "select id from asset where own_reference like 'BENCH-%' and visibility = 'PARTNERSHIP' order by md5(id::text) limit 5000" \
+    >"$WORK/asset_ids.txt"
+  echo "{$(sql -At -c "select string_agg(id::text, ',') from (select id from project where stage = 'DELIVERY' order by name, id limit 50) p")}" \
+    >"$WORK/project_ids.txt"
+
+  log "starting the app on $PORT with: $JAVA_OPTS"
+  start_app prod "$WORK/app.log"
+  local started
+  started=$(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -n 1 | grep -o '[0-9.]*')
+  log "started in ${started}s"
+  : >"$WORK/rss.txt"
+  rss_watch "$APP_PID" "$WORK/rss.txt" &
+  local watcher=$!
+
+  {
+    echo "# Benchmark $label"
+    echo
+    echo "$(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (uncommitted changes)'),"
+    echo "$(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GB RAM, $(java -version 2>&1 | head -n 1)."
+    echo "App: \`java $JAVA_OPTS\`; token of $BENCH_USER; wrk -t2 --latency ${DURATION}s after ${WARMUP}s warm-up;"
+    echo "pgbench -M prepared -j2 -T $DURATION against the same database. wrk, pgbench, the app and PostgreSQL share the cores."
+    echo "Load average at the start (other work on the machine included): $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+    echo "| endpoint | conns | wrk req/s | p50 ms | p99 ms | non-2xx | pgbench tps | pgbench avg ms | endpoint/pgbench |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  } >"$result"
+
+  local line name path accept file defines c
+  for line in "${ENDPOINTS[@]}"; do
+    IFS='|' read -r name path accept file defines <<<"$line"
+    if [ -n "${BENCH_ONLY:-}" ] && ! [[ "$name" =~ $BENCH_ONLY ]]; then continue; fi
+    log "$name: warm-up ${WARMUP}s"
+    wrk_run 16 "$WARMUP" "$path" "$accept" >/dev/null
+    for c in $CONNECTIONS; do
+      local w p rps p50 p99 non2xx errors tps lat ratio
+      w=$(wrk_run "$c" "$DURATION" "$path" "$accept")
+      read -r rps p50 p99 non2xx errors <<<"$w"
+      if [ "$file" != "-" ]; then
+        p=$(pgbench_run "$c" "$DURATION" "$file" "$defines")
+        read -r tps lat <<<"$p"
+        ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+      else
+        tps="-"; lat="-"; ratio="-"
+      fi
+      [ "${errors:-0}" = 0 ] || non2xx="$non2xx (+$errors socket errors)"
+      log "$name c=$c: ${rps} req/s p50 ${p50} ms p99 ${p99} ms non-2xx ${non2xx}; pgbench ${tps} tps (${ratio})"
+      echo "| $name | $c | $rps | $p50 | $p99 | $non2xx | $tps | $lat | $ratio |" >>"$result"
+    done
+  done
+
+  kill "$watcher" 2>/dev/null || true
+  local rss_max
+  rss_max=$(sort -n "$WORK/rss.txt" | tail -n 1)
+  {
+    echo
+    echo "JVM start: started in ${started} s (from the log). RSS of the java process under load: max $((rss_max / 1024)) MB."
+    echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  } >>"$result"
+  stop_app
+  log "results in $result"
+  cat "$result"
+}
+
+# startup [N]: starts and stops the app N times (default 5), prints each "started in" and the load average.
+cmd_startup() {
+  tools
+  build
+  mkdir -p "$WORK"
+  local n="${1:-5}" i s
+  for i in $(seq 1 "$n"); do
+    start_app prod "$WORK/startup.log"
+    s=$(grep -o 'started in [0-9.]*s' "$WORK/startup.log" | head -n 1)
+    stop_app
+    echo "run $i: $s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  done
+}
+
+case "${1:-}" in
+  seed) cmd_seed ;;
+  startup) shift; cmd_startup "$@" ;;
+  run) shift; cmd_run "$@" ;;
+  all) shift; cmd_seed; cmd_run "$@" ;;
+  *) echo "usage: $0 seed|run [label]|all [label]|startup [N]" >&2; exit 2 ;;
+esac

