@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.estatehub.common.audit.AuditScope;
 import org.estatehub.common.audit.AuditSubject;
+import org.estatehub.common.audit.PublicAuditScope;
 import org.estatehub.common.tenancy.Caller;
 import org.estatehub.common.tenancy.Roles;
 import org.estatehub.funding.Award;
@@ -47,7 +48,7 @@ public final class FundingAuditScopes {
 
     /** Rounds are read by everyone. */
     @ApplicationScoped
-    public static class Rounds implements AuditScope {
+    public static class Rounds extends PublicAuditScope {
 
         @Inject
         RoundService rounds;
@@ -61,21 +62,11 @@ public final class FundingAuditScopes {
         public void requireReadable(String scopeId) {
             rounds.get(UUID.fromString(scopeId));
         }
-
-        @Override
-        public String visibleSql(Caller caller) {
-            return "true";
-        }
-
-        @Override
-        public String detailsSql(Caller caller) {
-            return "true";
-        }
     }
 
     /** Bids are the partnership's applications: read by everyone. */
     @ApplicationScoped
-    public static class Bids implements AuditScope {
+    public static class Bids extends PublicAuditScope {
 
         @Inject
         BidService bids;
@@ -88,16 +79,6 @@ public final class FundingAuditScopes {
         @Override
         public void requireReadable(String scopeId) {
             bids.get(UUID.fromString(scopeId));
-        }
-
-        @Override
-        public String visibleSql(Caller caller) {
-            return "true";
-        }
-
-        @Override
-        public String detailsSql(Caller caller) {
-            return "true";
         }
     }
 
