@@ -85,6 +85,9 @@ class FundingHistoryTest {
     void theFeedShowsFundingChangesOnlyToThoseWhoMaySeeThem() throws InterruptedException {
         var dover = new org.estatehub.common.audit.ChangeFeedTest.Reader("dover.editor", null, 500).catchUp();
         var board = new org.estatehub.common.audit.ChangeFeedTest.Reader("board.member", null, 500).catchUp();
+        // Judged on the events of this test only: Dover reads the details of claims on its own awards (other
+        // tests, the tenancy matrix among them, may have made some before).
+        int seenBefore = dover.events.size();
 
         String mou = Api.as("pmo.admin").body(Map.of("partnerId", "cccu")).post("/mous").then().statusCode(201)
                 .extract().path("id");
@@ -99,9 +102,10 @@ class FundingHistoryTest {
         dover.untilMine(e -> e.entityId().equals(claim), 1);
         org.junit.jupiter.api.Assertions.assertTrue(dover.events.stream().noneMatch(e -> e.entityId().equals(mou)),
                 "Dover never sees CCCU's MOU");
-        org.junit.jupiter.api.Assertions.assertTrue(dover.events.stream()
+        var doverSawSince = dover.events.subList(seenBefore, dover.events.size());
+        org.junit.jupiter.api.Assertions.assertTrue(doverSawSince.stream()
                 .filter(e -> e.entityType().equals("CLAIM")).allMatch(e -> e.changes() == null),
                 "Dover sees that claims happened, never their invoices and amounts");
-        org.junit.jupiter.api.Assertions.assertTrue(dover.events.stream().anyMatch(e -> e.entityType().equals("CLAIM")));
+        org.junit.jupiter.api.Assertions.assertTrue(doverSawSince.stream().anyMatch(e -> e.entityType().equals("CLAIM")));
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.estatehub.testing.Api;
 import org.estatehub.testing.AssetFixtures;
+import org.estatehub.testing.FundingFixtures;
 import org.estatehub.testing.ProjectFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -121,6 +122,69 @@ class TenancyMatrixTest {
         {"addMilestone", Scope.OTHER, new int[] {201, 403, 403, 403, 403, 403, 403}},
         {"updateMilestone", Scope.OWN, new int[] {200, 200, 403, 403, 403, 200, 403}},
         {"updateMilestone", Scope.OTHER, new int[] {200, 403, 403, 403, 403, 403, 403}},
+
+        {"getPartnerHistory", Scope.OWN, all(200)},
+        {"getPartnerHistory", Scope.OTHER, all(200)},
+        {"getAssetHistory", Scope.OWN, all(200)},
+        {"getAssetHistory", Scope.OTHER, all(200)},
+        {"getAssetHistory", Scope.OTHER_PRIVATE, new int[] {200, 404, 404, 404, 200, 404, 404}},
+        {"getProjectHistory", Scope.OWN, all(200)},
+        {"getProjectHistory", Scope.OTHER, new int[] {200, 403, 403, 200, 200, 403, 403}},
+        {"listChangeEvents", Scope.OTHER_PRIVATE, all(200)},
+
+        {"listProgrammes", Scope.NONE, all(200)},
+        {"listFundingRounds", Scope.NONE, all(200)},
+        {"createFundingRound", Scope.NONE, new int[] {201, 403, 403, 403, 403, 403, 403}},
+        {"getFundingRound", Scope.NONE, all(200)},
+        {"updateFundingRound", Scope.NONE, new int[] {200, 403, 403, 403, 403, 403, 403}},
+        {"getFundingRoundHistory", Scope.NONE, all(200)},
+        {"listBids", Scope.NONE, all(200)},
+        {"createBid", Scope.OWN, new int[] {201, 403, 403, 403, 403, 403, 403}},
+        {"createBid", Scope.OTHER, new int[] {201, 403, 403, 403, 403, 403, 403}},
+        {"getBid", Scope.OWN, all(200)},
+        {"getBid", Scope.OTHER, all(200)},
+        {"updateBid", Scope.OWN, new int[] {200, 403, 403, 403, 403, 403, 403}},
+        {"updateBid", Scope.OTHER, new int[] {200, 403, 403, 403, 403, 403, 403}},
+        {"signOffBid", Scope.OWN, new int[] {403, 403, 403, 200, 403, 403, 403}},
+        {"signOffBid", Scope.OTHER, new int[] {403, 403, 403, 200, 403, 403, 403}},
+        {"submitBid", Scope.OTHER, new int[] {200, 403, 403, 403, 403, 403, 403}},
+        {"decideBid", Scope.OWN, new int[] {200, 403, 403, 403, 403, 403, 403}},
+        {"decideBid", Scope.OTHER, new int[] {200, 403, 403, 403, 403, 403, 403}},
+        {"getBidHistory", Scope.OTHER, all(200)},
+        {"listAwards", Scope.NONE, all(200)},
+        {"getAward", Scope.OWN, all(200)},
+        {"getAward", Scope.OTHER, all(200)},
+        {"getAwardHistory", Scope.OWN, all(200)},
+        {"getAwardHistory", Scope.OTHER, all(200)},
+        {"listClaims", Scope.OWN, all(200)},
+        {"listClaims", Scope.OTHER, new int[] {200, 403, 403, 200, 200, 403, 403}},
+        {"submitClaim", Scope.OWN, new int[] {201, 201, 403, 403, 403, 201, 403}},
+        {"submitClaim", Scope.OTHER, new int[] {201, 403, 403, 403, 403, 403, 403}},
+        {"approveClaim", Scope.OTHER, new int[] {200, 403, 403, 403, 403, 403, 403}},
+        {"rejectClaim", Scope.OTHER, new int[] {200, 403, 403, 403, 403, 403, 403}},
+        {"listPayments", Scope.OWN, all(200)},
+        {"listPayments", Scope.OTHER, new int[] {200, 403, 403, 200, 200, 403, 403}},
+        {"recordPayment", Scope.OWN, new int[] {201, 403, 403, 403, 403, 403, 403}},
+        {"recordPayment", Scope.OTHER, new int[] {201, 403, 403, 403, 403, 403, 403}},
+        {"getFundingSummary", Scope.NONE, all(200)},
+
+        {"listMous", Scope.OTHER, all(200)},
+        {"createMou", Scope.NONE, new int[] {201, 403, 403, 403, 403, 403, 403}},
+        {"getMouCoverage", Scope.NONE, new int[] {200, 403, 403, 200, 200, 403, 403}},
+        {"getMou", Scope.OWN, all(200)},
+        {"getMou", Scope.OTHER, new int[] {200, 404, 404, 200, 200, 404, 404}},
+        {"changeMouStatus", Scope.NONE, new int[] {200, 403, 403, 403, 403, 403, 403}},
+        {"getMouHistory", Scope.OWN, all(200)},
+        {"getMouHistory", Scope.OTHER, new int[] {200, 404, 404, 200, 200, 404, 404}},
+
+        {"listMonitoringReturns", Scope.NONE, all(200)},
+        {"submitMonitoringReturn", Scope.NONE, new int[] {201, 403, 403, 403, 403, 403, 403}},
+        {"previewMonitoringReturn", Scope.NONE, all(200)},
+        {"getMonitoringReturn", Scope.NONE, all(200)},
+        {"getFundingDashboard", Scope.NONE, all(200)},
+        {"getPipelineDashboard", Scope.NONE, all(200)},
+        {"getAssetDashboard", Scope.NONE, all(200)},
+        {"getMouCoverageDashboard", Scope.NONE, all(200)},
     };
 
     /** Every operationId of the contract must appear in the table: a new operation fails until it is added. */
@@ -128,7 +192,15 @@ class TenancyMatrixTest {
             "updatePartner", "searchAssets", "createAsset", "getAsset", "updateAsset", "disposeAsset",
             "getAssetStatusHistory", "findCoLocationOpportunities", "importAssets", "exportAssets", "listProjects",
             "createProject", "getProjectOutcomeTotals", "getProject", "updateProject", "listProjectStageChanges",
-            "changeProjectStage", "addMilestone", "updateMilestone");
+            "changeProjectStage", "addMilestone", "updateMilestone",
+            "getPartnerHistory", "getAssetHistory", "getProjectHistory", "listChangeEvents",
+            "listProgrammes", "listFundingRounds", "createFundingRound", "getFundingRound", "updateFundingRound",
+            "getFundingRoundHistory", "listBids", "createBid", "getBid", "updateBid", "signOffBid", "submitBid",
+            "decideBid", "getBidHistory", "listAwards", "getAward", "getAwardHistory", "listClaims", "submitClaim",
+            "approveClaim", "rejectClaim", "listPayments", "recordPayment", "getFundingSummary",
+            "listMous", "createMou", "getMouCoverage", "getMou", "changeMouStatus", "getMouHistory",
+            "listMonitoringReturns", "submitMonitoringReturn", "previewMonitoringReturn", "getMonitoringReturn",
+            "getFundingDashboard", "getPipelineDashboard", "getAssetDashboard", "getMouCoverageDashboard");
 
     record Case(String operation, Scope scope, Caller caller, int expected) {
         @Override
@@ -337,7 +409,332 @@ class TenancyMatrixTest {
                 expect(c, r);
                 unchangedIfRefused(c, path, before);
             }
+
+            case "getPartnerHistory" -> {
+                Response r = c.caller().api().get("/partners/" + partnerOf(c) + "/history");
+                expect(c, r);
+            }
+            case "getAssetHistory" -> {
+                String id = asset(c, token);
+                Response r = c.caller().api().get("/assets/" + id + "/history");
+                expect(c, r);
+                noLeak(c, r, token);
+            }
+            case "getProjectHistory" -> {
+                String id = project(c, token, false);
+                Response r = c.caller().api().get("/projects/" + id + "/history");
+                expect(c, r);
+                noLeak(c, r, token);
+            }
+            case "listChangeEvents" -> {
+                List<String> ignored = new ArrayList<>();
+                String callerStart = feedEnd(c.caller(), null, ignored);
+                String pmoCursor = feedEnd(Caller.PMO_ADMIN, null, ignored);
+                String hidden = asset(c, token);
+                // Wait until the feed has moved past the asset's creation (the programme office sees it).
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (true) {
+                    List<String> pages = new ArrayList<>();
+                    pmoCursor = feedEnd(Caller.PMO_ADMIN, pmoCursor, pages);
+                    if (pages.stream().anyMatch(p -> p.contains(hidden))) {
+                        break;
+                    }
+                    assertTrue(System.currentTimeMillis() < deadline, c + ": the feed never delivered the asset");
+                    sleep(100);
+                }
+                Response r = c.caller().api().get("/events?limit=500&after=" + callerStart);
+                expect(c, r);
+                List<String> pages = new ArrayList<>();
+                pages.add(r.asString());
+                if ((boolean) r.path("hasMore")) {
+                    feedEnd(c.caller(), r.path("nextCursor"), pages);
+                }
+                boolean seesAll = c.caller() == Caller.PMO_ADMIN || c.caller() == Caller.BOARD_MEMBER;
+                assertEquals(seesAll, pages.stream().anyMatch(p -> p.contains(hidden)),
+                        c + ": another partner's OWNER_ONLY asset in the feed");
+            }
+
+            case "listProgrammes" -> expect(c, c.caller().api().get("/programmes"));
+            case "listFundingRounds" -> expect(c, c.caller().api().get("/funding-rounds"));
+            case "createFundingRound" -> {
+                int before = Api.as("pmo.admin").get("/funding-rounds?limit=1").path("total");
+                LocalDate today = LocalDate.now();
+                Response r = c.caller().api().body(Map.of("programme", "OPE", "name", "Matrix round " + token,
+                        "opensOn", today.toString(), "closesOn", today.plusDays(30).toString(), "status", "OPEN"))
+                        .post("/funding-rounds");
+                expect(c, r);
+                if (c.expected() >= 400) {
+                    assertEquals(before, (int) Api.as("pmo.admin").get("/funding-rounds?limit=1").path("total"),
+                            c + ": a refused create left a round behind");
+                }
+            }
+            case "getFundingRound" -> expect(c, c.caller().api().get("/funding-rounds/" + FundingFixtures.openRound("OPE")));
+            case "updateFundingRound" -> {
+                String path = "/funding-rounds/" + FundingFixtures.openRound("OPE");
+                Response before = Api.as("pmo.admin").get(path);
+                Map<String, Object> input = new HashMap<>();
+                input.put("programme", before.path("programme"));
+                input.put("name", "Renamed round " + token);
+                input.put("opensOn", before.path("opensOn"));
+                input.put("closesOn", before.path("closesOn"));
+                input.put("status", "CLOSED");
+                Response r = c.caller().api().header("If-Match", before.header("ETag")).body(input).put(path);
+                expect(c, r);
+                unchangedIfRefused(c, path, before);
+            }
+            case "getFundingRoundHistory" -> expect(c, c.caller().api()
+                    .get("/funding-rounds/" + FundingFixtures.openRound("OPE") + "/history"));
+            case "listBids" -> expect(c, c.caller().api().get("/bids"));
+            case "createBid" -> {
+                String round = FundingFixtures.openRound("OPE");
+                String project = FundingFixtures.project(partnerOf(c));
+                Response r = c.caller().api().body(Map.of("roundId", round, "title", "Matrix bid " + token,
+                        "lines", List.of(FundingFixtures.line(project, "1000.00", "Survey")))).post("/bids");
+                expect(c, r);
+                nothingCreatedIfRefused(c, "/bids?projectId=" + project);
+            }
+            case "getBid" -> {
+                Response r = c.caller().api().get("/bids/" + bid(c, "DRAFT"));
+                expect(c, r);
+            }
+            case "updateBid" -> {
+                String path = "/bids/" + bid(c, "DRAFT");
+                Response before = Api.as("pmo.admin").get(path);
+                Map<String, Object> input = Map.of("roundId", before.path("roundId"), "title", "Revised " + token,
+                        "lines", List.of(FundingFixtures.line(before.path("lines[0].projectId"), "900.00", "Survey")));
+                Response r = c.caller().api().header("If-Match", before.header("ETag")).body(input).put(path);
+                expect(c, r);
+                unchangedIfRefused(c, path, before);
+                unchangedIfRefused(c, path + "/history", Api.as("pmo.admin").get(path + "/history"));
+            }
+            case "signOffBid", "submitBid", "decideBid" -> {
+                String from = switch (c.operation()) {
+                    case "signOffBid" -> "DRAFT";
+                    case "submitBid" -> "SIGNED_OFF";
+                    default -> "SUBMITTED";
+                };
+                String path = "/bids/" + bid(c, from);
+                Response before = Api.as("pmo.admin").get(path);
+                Response history = Api.as("pmo.admin").get(path + "/history");
+                RequestSpecification request = c.caller().api().header("If-Match", before.header("ETag"));
+                Response r = switch (c.operation()) {
+                    case "signOffBid" -> request.post(path + "/sign-off");
+                    case "submitBid" -> request.post(path + "/submission");
+                    default -> request.body(Map.of("decidedOn", LocalDate.now().toString(), "lines", List.of(Map.of(
+                            "lineId", (String) before.path("lines[0].id"), "amountAwarded", FundingFixtures.money("800.00")))))
+                            .post(path + "/decision");
+                };
+                expect(c, r);
+                unchangedIfRefused(c, path, before);
+                unchangedIfRefused(c, path + "/history", history);
+            }
+            case "getBidHistory" -> expect(c, c.caller().api().get("/bids/" + bid(c, "SUBMITTED") + "/history"));
+            case "listAwards" -> expect(c, c.caller().api().get("/awards"));
+            case "getAward" -> expect(c, c.caller().api().get("/awards/" + award(c, "LRF")));
+            case "getAwardHistory" -> {
+                String award = award(c, "OPE");
+                String invoice = "INV-" + token;
+                Api.as("pmo.admin").body(FundingFixtures.claim(invoice, "10.00", "Survey"))
+                        .post("/awards/" + award + "/claims").then().statusCode(201);
+                Response r = c.caller().api().get("/awards/" + award + "/history");
+                expect(c, r);
+                boolean readsDetails = c.scope() == Scope.OWN || overseer(c.caller());
+                assertEquals(readsDetails, r.asString().contains(invoice), c + ": the claim's invoice in the history");
+            }
+            case "listClaims" -> {
+                String award = award(c, "OPE");
+                Api.as("pmo.admin").body(FundingFixtures.claim("INV-" + token, "10.00", "Survey"))
+                        .post("/awards/" + award + "/claims").then().statusCode(201);
+                Response r = c.caller().api().get("/awards/" + award + "/claims");
+                expect(c, r);
+                noLeak(c, r, token);
+                if (c.expected() < 400) {
+                    assertTrue(r.asString().contains(token), c + ": the claim is listed");
+                }
+            }
+            case "listPayments" -> {
+                String award = award(c, "LRF");
+                Api.as("pmo.admin").body(Map.of("amount", FundingFixtures.money("10.00"), "paidOn",
+                        LocalDate.now().toString(), "reference", "PAY-" + token))
+                        .post("/awards/" + award + "/payments").then().statusCode(201);
+                Response r = c.caller().api().get("/awards/" + award + "/payments");
+                expect(c, r);
+                noLeak(c, r, token);
+                if (c.expected() < 400) {
+                    assertTrue(r.asString().contains(token), c + ": the payment is listed");
+                }
+            }
+            case "submitClaim" -> {
+                String path = "/awards/" + award(c, "OPE");
+                Response before = Api.as("pmo.admin").get(path);
+                Response claims = Api.as("pmo.admin").get(path + "/claims");
+                Response r = c.caller().api().body(FundingFixtures.claim("INV-" + token, "10.00", "Survey"))
+                        .post(path + "/claims");
+                expect(c, r);
+                unchangedIfRefused(c, path, before);
+                unchangedIfRefused(c, path + "/claims", claims);
+            }
+            case "approveClaim", "rejectClaim" -> {
+                String path = "/awards/" + award(c, "OPE");
+                String claim = Api.as("pmo.admin").body(FundingFixtures.claim("INV-" + token, "10.00", "Survey"))
+                        .post(path + "/claims").then().statusCode(201).extract().path("id");
+                Response before = Api.as("pmo.admin").get(path);
+                Response claims = Api.as("pmo.admin").get(path + "/claims");
+                Response history = Api.as("pmo.admin").get(path + "/history");
+                RequestSpecification request = c.caller().api().header("If-Match", "\"0\"");
+                Response r = c.operation().equals("approveClaim") ? request.post("/claims/" + claim + "/approval")
+                        : request.body(Map.of("reason", "Matrix")).post("/claims/" + claim + "/rejection");
+                expect(c, r);
+                unchangedIfRefused(c, path, before);
+                unchangedIfRefused(c, path + "/claims", claims);
+                unchangedIfRefused(c, path + "/history", history);
+            }
+            case "recordPayment" -> {
+                String path = "/awards/" + award(c, "LRF");
+                Response before = Api.as("pmo.admin").get(path);
+                Response payments = Api.as("pmo.admin").get(path + "/payments");
+                Response r = c.caller().api().body(Map.of("amount", FundingFixtures.money("10.00"), "paidOn",
+                        LocalDate.now().toString(), "reference", "PAY-" + token)).post(path + "/payments");
+                expect(c, r);
+                unchangedIfRefused(c, path, before);
+                unchangedIfRefused(c, path + "/payments", payments);
+            }
+            case "getFundingSummary" -> expect(c, c.caller().api().get("/funding/summary"));
+
+            case "listMous" -> {
+                Response r = c.caller().api().get("/mous?partner=" + OTHER_PARTNER);
+                expect(c, r);
+                assertEquals(overseer(c.caller()), (int) r.path("total") > 0, c + ": Dover's MOU in the list");
+                Response all = c.caller().api().get("/mous?limit=500");
+                expect(c, all);
+                if (!overseer(c.caller())) {
+                    List<String> partners = all.path("items.partnerId");
+                    assertTrue(partners.stream().allMatch(c.caller().partner::equals),
+                            c + ": other partners' MOUs listed: " + partners);
+                }
+            }
+            case "createMou" -> {
+                String partner = freshPartner(token);
+                expect(c, c.caller().api().body(Map.of("partnerId", partner, "documentReference", "MOU-" + token))
+                        .post("/mous"));
+                nothingCreatedIfRefused(c, "/mous?partner=" + partner);
+            }
+            case "getMouCoverage" -> expect(c, c.caller().api().get("/mous/coverage"));
+            case "getMou" -> {
+                String path = "/mous/" + mouOf(partnerOf(c));
+                String reference = Api.as("pmo.admin").get(path).path("documentReference");
+                Response r = c.caller().api().get(path);
+                expect(c, r);
+                noLeak(c, r, reference);
+            }
+            case "changeMouStatus" -> {
+                String mou = Api.as("pmo.admin").body(Map.of("partnerId", freshPartner(token))).post("/mous").then()
+                        .statusCode(201).extract().path("id");
+                String path = "/mous/" + mou;
+                Response before = Api.as("pmo.admin").get(path);
+                Response history = Api.as("pmo.admin").get(path + "/history");
+                Response r = c.caller().api().header("If-Match", before.header("ETag"))
+                        .body(Map.of("toStatus", "ISSUED", "on", LocalDate.now().toString())).post(path + "/status-changes");
+                expect(c, r);
+                unchangedIfRefused(c, path, before);
+                unchangedIfRefused(c, path + "/history", history);
+            }
+            case "getMouHistory" -> {
+                String mou = mouOf(partnerOf(c));
+                Response r = c.caller().api().get("/mous/" + mou + "/history");
+                expect(c, r);
+                noLeak(c, r, partnerOf(c));
+            }
+
+            case "listMonitoringReturns" -> expect(c, c.caller().api().get("/monitoring-returns"));
+            case "submitMonitoringReturn" -> {
+                // One quarter per caller, none of them used by any other test: a submitted return never changes.
+                String period = (2011 + c.caller().ordinal()) + "-Q1";
+                int before = Api.as("pmo.admin").get("/monitoring-returns").path("total");
+                Response r = c.caller().api().body(Map.of("period", period, "narrative", "Matrix " + token))
+                        .post("/monitoring-returns");
+                expect(c, r);
+                if (c.expected() >= 400) {
+                    Api.as("pmo.admin").get("/monitoring-returns/" + period).then().statusCode(404);
+                    assertEquals(before, (int) Api.as("pmo.admin").get("/monitoring-returns").path("total"),
+                            c + ": a refused submission left a return behind");
+                }
+            }
+            case "previewMonitoringReturn" -> expect(c, c.caller().api().get("/monitoring-returns/preview?period=2026-Q3"));
+            case "getMonitoringReturn" -> {
+                String period = "2010-Q2";
+                if (Api.as("pmo.admin").get("/monitoring-returns/" + period).statusCode() == 404) {
+                    Api.as("pmo.admin").body(Map.of("period", period)).post("/monitoring-returns").then().statusCode(201);
+                }
+                expect(c, c.caller().api().get("/monitoring-returns/" + period));
+            }
+            case "getFundingDashboard" -> expect(c, c.caller().api().get("/dashboards/funding"));
+            case "getPipelineDashboard" -> expect(c, c.caller().api().get("/dashboards/pipeline"));
+            case "getAssetDashboard" -> expect(c, c.caller().api().get("/dashboards/assets"));
+            case "getMouCoverageDashboard" -> expect(c, c.caller().api().get("/dashboards/mou-coverage"));
             default -> throw new AssertionError("no request written for " + c.operation());
+        }
+    }
+
+    /** The programme's overseers, who read every partner's MOUs, claims and payments. */
+    private static boolean overseer(Caller caller) {
+        return caller == Caller.PMO_ADMIN || caller == Caller.BOARD_MEMBER || caller == Caller.S151_OFFICER;
+    }
+
+    /** A one-line bid for a project led by the case's partner, in a fresh open OPE round, taken to `status`. */
+    private static String bid(Case c, String status) {
+        String round = FundingFixtures.openRound("OPE");
+        String bid = FundingFixtures.createBid(round, List.of(FundingFixtures.line(
+                FundingFixtures.project(partnerOf(c)), "1000.00", "Survey"))).path("id");
+        if (!status.equals("DRAFT")) {
+            FundingFixtures.signOff(bid).then().statusCode(200);
+        }
+        if (status.equals("SUBMITTED")) {
+            FundingFixtures.submit(bid).then().statusCode(200);
+        }
+        return bid;
+    }
+
+    /** An award of 1000.00 for a project led by the case's partner (own) or Dover (other). */
+    private static String award(Case c, String programme) {
+        return FundingFixtures.award(programme, partnerOf(c), "1000.00", "Survey");
+    }
+
+    /** A new partner with no MOU, added by the programme office. */
+    private static String freshPartner(String token) {
+        String id = "tm-" + token;
+        Api.as("pmo.admin").body(Map.of("id", id, "name", "Matrix " + token, "type", "OTHER")).post("/partners")
+                .then().statusCode(201);
+        return id;
+    }
+
+    /** The partner's (demo) MOU, as the programme office finds it. */
+    private static String mouOf(String partner) {
+        String id = Api.as("pmo.admin").get("/mous?partner=" + partner).path("items[0].id");
+        assertTrue(id != null, "no MOU for " + partner);
+        return id;
+    }
+
+    /** Reads the change feed as the caller from `after` until caught up; returns the cursor to carry on from. */
+    private static String feedEnd(Caller caller, String after, List<String> pages) {
+        String cursor = after;
+        while (true) {
+            Response r = caller.api().get("/events?limit=500" + (cursor == null ? "" : "&after=" + cursor));
+            assertEquals(200, r.statusCode(), r.asString());
+            pages.add(r.asString());
+            cursor = r.path("nextCursor");
+            if (!(boolean) r.path("hasMore")) {
+                return cursor;
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
