@@ -25,12 +25,14 @@ async function main(): Promise<void> {
   check(me.data?.partner.name === 'Maidstone Borough Council', `me.partner.name is Maidstone Borough Council (${me.data?.partner.name})`);
   check(me.data?.roles.includes('partner-editor') === true, 'me.roles has partner-editor');
 
-  const partners = await api.GET('/partners', { params: { query: { limit: 100 } } });
+  const partners = await api.GET('/partners', { params: { query: { limit: 500 } } });
   check(partners.response.status === 200, `GET /partners -> 200 (got ${partners.response.status})`);
   const page = partners.data;
   const ids = page?.items.map((p) => p.id) ?? [];
-  check(page?.limit === 100 && page?.offset === 0, 'partners page echoes limit=100, offset=0');
-  check(page !== undefined && page.total === ids.length && ids.length >= 2, `partners total ${page?.total} = items ${ids.length}`);
+  check(page?.limit === 500 && page?.offset === 0, 'partners page echoes limit=500, offset=0');
+  // The page holds every partner up to the limit (tests add partners of their own to the test database).
+  check(page !== undefined && ids.length === Math.min(page.total, 500) && ids.length >= 2,
+      `partners page holds min(total ${page?.total}, 500) = ${ids.length} items`);
   check(ids.join() === [...ids].sort().join(), 'partners ordered by id');
   const maidstone = page?.items.find((p) => p.id === 'maidstone');
   check(maidstone?.name === 'Maidstone Borough Council' && maidstone?.type === 'DISTRICT_COUNCIL',
