@@ -30,7 +30,7 @@ ENDPOINTS=(
   "asset-by-id|/assets/{id}|application/json|asset_by_id.sql|"
   "asset-geojson-dover|/assets?district=DOVER&limit=5000|application/geo+json|asset_geojson.sql|caller=maidstone district=DOVER"
   "project-list|/projects?stage=DELIVERY&limit=50|application/json|project_list.sql|stage=DELIVERY ids=@project_ids"
-  "funding-summary|/funding/summary|application/json|funding_summary.sql|"
+  "funding-summary|/funding/summary|application/json|../../src/main/resources/funding/summary.sql|"
 )
 
 DB="${BENCH_DB:-estatehub_bench}"

@@ -30,6 +30,7 @@ import org.estatehub.asset.service.AssetSearch;
 import org.estatehub.asset.service.AssetService;
 import org.estatehub.asset.service.CoLocationFinder;
 import org.estatehub.common.http.ETags;
+import org.estatehub.common.http.MediaTypes;
 
 import io.quarkus.security.Authenticated;
 
@@ -63,7 +64,7 @@ public class AssetResource implements AssetsApi {
         AssetQuery query = AssetQuery.of(partner, district, status, type, q, bbox, nearLat, nearLon, radiusM,
                 includeDisposed, sort, limit, offset);
         AssetSearch.Result result = search.search(query);
-        if (wantsGeoJson()) {
+        if (MediaTypes.prefers(headers, GEO_JSON)) {
             AssetFeatureCollection collection = new AssetFeatureCollection()
                     .type(AssetFeatureCollection.TypeEnum.FEATURE_COLLECTION)
                     .features(result.hits().stream().map(h -> AssetMapper.toFeature(h.asset(), h.distanceM())).toList())
@@ -133,19 +134,6 @@ public class AssetResource implements AssetsApi {
         return Response.ok(exporter.export(query), "text/csv")
                 .header("Content-Disposition", "attachment; filename=\"assets.csv\"")
                 .build();
-    }
-
-    /** GeoJSON only when the caller prefers it to plain JSON (the first acceptable type wins). */
-    private boolean wantsGeoJson() {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(GEO_JSON) && !type.isWildcardSubtype()) {
-                return true;
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static Response withETag(Response.ResponseBuilder builder, Asset asset) {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.estatehub.asset.Asset;
+import org.estatehub.common.sql.Like;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
@@ -99,7 +100,7 @@ public class AssetSearch {
         }
         if (query.text() != null) {
             conditions.add(TEXT_SQL + " ilike :text");
-            params.put("text", "%" + likeEscaped(query.text()) + "%");
+            params.put("text", Like.containing(query.text()));
         }
         if (query.bbox() != null) {
             double[] b = query.bbox();
@@ -138,10 +139,6 @@ public class AssetSearch {
             default -> "a.name";
         };
         return column + (descending ? " desc nulls last" : " asc nulls last") + ", a.id";
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private Session session() {

@@ -68,11 +68,10 @@ public class FundingResource implements FundingApi {
 
     @Override
     public Response listProgrammes() {
-        return Response.ok(new ProgrammeList().items(List.of(
-                programme(Programme.OPE, "One Public Estate", ProgrammeInfo.PaidViaEnum.ACCOUNTABLE_BODY),
-                programme(Programme.LRF, "Land Release Fund", ProgrammeInfo.PaidViaEnum.PROJECT_LEAD),
-                programme(Programme.BLRF, "Brownfield Land Release Fund", ProgrammeInfo.PaidViaEnum.PROJECT_LEAD))))
-                .build();
+        return Response.ok(new ProgrammeList().items(rounds.programmes().stream()
+                .map(p -> new ProgrammeInfo().code(p.code()).name(p.name())
+                        .paidVia(ProgrammeInfo.PaidViaEnum.fromValue(p.paidVia())))
+                .toList())).build();
     }
 
     @Override
@@ -105,14 +104,14 @@ public class FundingResource implements FundingApi {
     public Response listBids(UUID roundId, BidStatus status, UUID projectId, Programme programme, Integer limit,
             Integer offset) {
         var slice = bids.list(roundId, status, projectId, programme, limit, offset);
-        return Response.ok(new BidPage().items(slice.items().stream().map(this::view).toList())
+        return Response.ok(new BidPage().items(slice.items().stream().map(bidViews::view).toList())
                 .total(slice.total()).limit(limit).offset(offset)).build();
     }
 
     @Override
     public Response createBid(BidInput input) {
         Bid bid = bids.create(input);
-        return Response.created(URI.create("/bids/" + bid.id)).entity(view(bid)).header("ETag", ETags.of(bid.version))
+        return Response.created(URI.create("/bids/" + bid.id)).entity(bidViews.view(bid)).header("ETag", ETags.of(bid.version))
                 .build();
     }
 
@@ -200,15 +199,6 @@ public class FundingResource implements FundingApi {
     }
 
     private Response bidResponse(Bid bid) {
-        return Response.ok(view(bid)).header("ETag", ETags.of(bid.version)).build();
+        return Response.ok(bidViews.view(bid)).header("ETag", ETags.of(bid.version)).build();
     }
-
-    private org.estatehub.api.model.Bid view(Bid bid) {
-        return bidViews.view(bid);
-    }
-
-    private static ProgrammeInfo programme(Programme code, String name, ProgrammeInfo.PaidViaEnum paidVia) {
-        return new ProgrammeInfo().code(code).name(name).paidVia(paidVia);
-    }
-
 }

@@ -20,6 +20,9 @@ import org.estatehub.api.model.RoundStatus;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class FundingSummaryService {
 
+    /** Shared with the benchmark, so pgbench measures exactly the SQL the endpoint runs. */
+    static final String SUMMARY_SQL = sql("funding/summary.sql");
+
     @Inject
     EntityManager em;
 
@@ -43,28 +46,7 @@ public class FundingSummaryService {
 
     public Summary summary() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                with line_figures as (
-                    select b.round_id,
-                           coalesce(sum(l.amount_requested) filter (where b.status in ('SUBMITTED', 'DECIDED')), 0) requested,
-                           coalesce(sum(l.amount_awarded) filter (where b.status = 'DECIDED'), 0) awarded,
-                           coalesce(sum(l.amount_requested) filter (where b.status = 'SUBMITTED'), 0) awaiting,
-                           count(distinct b.id) filter (where b.status in ('SUBMITTED', 'DECIDED')) bids,
-                           count(distinct b.id) filter (where b.status = 'DECIDED' and l.amount_awarded > 0) successful,
-                           count(l.id) filter (where b.status in ('SUBMITTED', 'DECIDED')) lines
-                      from bid b join bid_line l on l.bid_id = b.id
-                     group by b.round_id),
-                released as (
-                    select b.round_id, sum(a.released) released
-                      from award a join bid_line l on l.id = a.bid_line_id join bid b on b.id = l.bid_id
-                     group by b.round_id)
-                select r.id, r.name, r.programme, r.status,
-                       coalesce(f.requested, 0), coalesce(f.awarded, 0), coalesce(x.released, 0), coalesce(f.awaiting, 0),
-                       coalesce(f.bids, 0), coalesce(f.successful, 0), coalesce(f.lines, 0)
-                  from funding_round r
-                  left join line_figures f on f.round_id = r.id
-                  left join released x on x.round_id = r.id
-                 order by r.opens_on, r.name""", Object[].class).getResultList();
+        List<Object[]> rows = em.createNativeQuery(SUMMARY_SQL, Object[].class).getResultList();
         Map<Programme, Figures> programmes = new LinkedHashMap<>();
         for (Programme programme : Programme.values()) {
             programmes.put(programme, Figures.ZERO);
@@ -91,4 +73,13 @@ public class FundingSummaryService {
         return ((Number) value).intValue();
     }
 
+
+    private static String sql(String resource) {
+        try (var in = FundingSummaryService.class.getClassLoader().getResourceAsStream(resource)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("Missing SQL resource " + resource, e);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.estatehub.funding.service;
 
 import java.math.BigDecimal;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,13 +36,5 @@ public class ReleaseLedger {
                             + award.balance().toPlainString() + ".");
         }
         em.refresh(award);
-    }
-
-    public Award award(UUID id) {
-        Award award = Award.findById(id);
-        if (award == null) {
-            throw ProblemException.notFound("No award with id '" + id + "'.");
-        }
-        return award;
     }
 }

@@ -53,7 +53,7 @@ public class ReleaseService {
     AwardQueries awards;
 
     public Claim submitClaim(UUID awardId, ClaimInput input) {
-        Award award = ledger.award(awardId);
+        Award award = awards.get(awardId);
         access.requireClaimant(award);
         if (award.programme != Programme.OPE) {
             throw ProblemException.conflict(award.programme + " money is paid directly to the project lead; record"
@@ -98,7 +98,7 @@ public class ReleaseService {
         Claim claim = claim(claimId);
         ETags.requireMatch(ifMatch, claim.version);
         requireSubmitted(claim);
-        Award award = ledger.award(claim.awardId);
+        Award award = awards.get(claim.awardId);
         mous.requireInForce(award.recipientPartnerId, LocalDate.now());
         var before = snapshot(claim);
         claim.status = ClaimStatus.APPROVED;
@@ -122,14 +122,14 @@ public class ReleaseService {
         claim.decidedAt = OffsetDateTime.now();
         claim.rejectionReason = reason.strip();
         claim.flush();
-        audit.record(FundingAuditScopes.subject(claim, ledger.award(claim.awardId)), AuditActions.REJECTED, before,
+        audit.record(FundingAuditScopes.subject(claim, awards.get(claim.awardId)), AuditActions.REJECTED, before,
                 snapshot(claim));
         return claim;
     }
 
     public Payment recordPayment(UUID awardId, PaymentInput input) {
         access.requirePmo("record payments");
-        Award award = ledger.award(awardId);
+        Award award = awards.get(awardId);
         if (award.programme == Programme.OPE) {
             throw ProblemException.conflict("OPE money is held by the accountable body and released against claims;"
                     + " payments are for LRF and BLRF awards.");
@@ -161,7 +161,7 @@ public class ReleaseService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Claim> claims(UUID awardId, int limit, int offset) {
-        Award award = ledger.award(awardId);
+        Award award = awards.get(awardId);
         access.requireMoneyReader(award);
         var query = Claim.<Claim>find("awardId", Sort.descending("submittedAt").and("id"), awardId);
         return new Slice<>(query.range(offset, offset + limit - 1).list(), query.count());
@@ -169,7 +169,7 @@ public class ReleaseService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Payment> payments(UUID awardId, int limit, int offset) {
-        Award award = ledger.award(awardId);
+        Award award = awards.get(awardId);
         access.requireMoneyReader(award);
         var query = Payment.<Payment>find("awardId", Sort.descending("paidOn").and("recordedAt").and("id"), awardId);
         return new Slice<>(query.range(offset, offset + limit - 1).list(), query.count());

@@ -36,6 +36,9 @@ public class RoundService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<FundingRound> list(Programme programme, RoundStatus status, int limit, int offset) {
         List<String> conditions = new ArrayList<>();
@@ -51,6 +54,19 @@ public class RoundService {
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         var query = FundingRound.<FundingRound>find(where, Sort.by("opensOn").and("name").and("id"), params);
         return new Slice<>(query.range(offset, offset + limit - 1).list(), query.count());
+    }
+
+    public record ProgrammeRow(Programme code, String name, String paidVia) {
+    }
+
+    /** The programmes' reference rows (table programme), in the order of the Programme enum. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProgrammeRow> programmes() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select code, name, paid_via from programme", Object[].class)
+                .getResultList();
+        return rows.stream().map(r -> new ProgrammeRow(Programme.fromValue((String) r[0]), (String) r[1], (String) r[2]))
+                .sorted(java.util.Comparator.comparing(ProgrammeRow::code)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

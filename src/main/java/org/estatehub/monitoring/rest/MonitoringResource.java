@@ -13,6 +13,7 @@ import org.estatehub.api.model.MonitoringReturn;
 import org.estatehub.api.model.MonitoringReturnPage;
 import org.estatehub.api.model.MonitoringReturnRequest;
 import org.estatehub.api.model.MonitoringReturnSummary;
+import org.estatehub.common.http.MediaTypes;
 import org.estatehub.common.money.Moneys;
 import org.estatehub.monitoring.Quarter;
 import org.estatehub.monitoring.service.MonitoringCsv;
@@ -56,17 +57,11 @@ public class MonitoringResource implements MonitoringApi {
         return represent(returns.get(period));
     }
 
-    /** CSV when the caller prefers it to JSON (the first acceptable type wins). */
     private Response represent(MonitoringReturn r) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(CSV) && !type.isWildcardSubtype()) {
-                return Response.ok(MonitoringCsv.write(r), CSV)
-                        .header("Content-Disposition", "attachment; filename=\"monitoring-" + r.getPeriod() + ".csv\"")
-                        .build();
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                break;
-            }
+        if (MediaTypes.prefers(headers, CSV)) {
+            return Response.ok(MonitoringCsv.write(r), CSV)
+                    .header("Content-Disposition", "attachment; filename=\"monitoring-" + r.getPeriod() + ".csv\"")
+                    .build();
         }
         return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import org.estatehub.api.model.District;
 import org.estatehub.api.model.Programme;
 import org.estatehub.api.model.ProjectStage;
 import org.estatehub.api.model.ProjectType;
+import org.estatehub.common.sql.Like;
 import org.estatehub.project.Project;
 
 /** The partnership-wide project list and outcome roll-up, filtered in SQL. */
@@ -107,8 +107,7 @@ public class ProjectSearch {
         }
         if (f.text() != null) {
             conditions.add("p.name ilike :text");
-            params.put("text", "%" + f.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            params.put("text", Like.containing(f.text()));
         }
         return String.join(" and ", conditions);
     }

@@ -1,4 +1,5 @@
--- The SQL GET /funding/summary runs (FundingSummaryService.summary).
+-- Requested, awarded, released and awaiting money per funding round (FundingSummaryService).
+-- bench/bench.sh runs this same file with pgbench beside GET /funding/summary.
 with line_figures as (
     select b.round_id,
            coalesce(sum(l.amount_requested) filter (where b.status in ('SUBMITTED', 'DECIDED')), 0) requested,
