@@ -1,0 +1,60 @@
+package org.estatehub.common.security;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import jakarta.inject.Inject;
+
+import org.estatehub.testing.Api;
+import org.estatehub.testing.Keycloak;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * With real Keycloak tokens: a verified token is remembered, and no variation of a remembered token
+ * (another payload under its signature, another signature) gets past verification.
+ */
+@QuarkusTest
+class VerifiedTokenCacheTest {
+
+    @Inject
+    VerifiedTokens tokens;
+
+    @Test
+    void aVerifiedTokenIsRememberedAndAnsweredAgain() {
+        String token = Keycloak.userToken("dover.editor");
+        Api.anonymous().auth().oauth2(token).get("/me").then().statusCode(200).body("partnerId", equalTo("dover"));
+        assertNotNull(tokens.find(token));
+        Api.anonymous().auth().oauth2(token).get("/me").then().statusCode(200).body("partnerId", equalTo("dover"));
+    }
+
+    @Test
+    void aRememberedTokenLendsNothingToAlteredCopies() {
+        String token = Keycloak.userToken("dover.editor");
+        Api.anonymous().auth().oauth2(token).get("/me").then().statusCode(200);
+        String[] parts = token.split("\\.");
+
+        // The payload of dover.editor's token with the partner changed, under the genuine signature.
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"partner_id\":\"dover\"", "\"partner_id\":\"kcc\"");
+        String otherPayload = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+        // The genuine payload with one signature character changed (not the last: its low bits are unused).
+        char tenth = parts[2].charAt(10);
+        String otherSignature = parts[0] + "." + parts[1] + "."
+                + parts[2].substring(0, 10) + (tenth == 'A' ? 'B' : 'A') + parts[2].substring(11);
+
+        for (String altered : new String[] { otherPayload, otherSignature }) {
+            Api.anonymous().auth().oauth2(altered).get("/me").then().statusCode(401)
+                    .contentType("application/problem+json");
+            assertNull(tokens.find(altered));
+        }
+        Api.anonymous().auth().oauth2(token).get("/me").then().statusCode(200).body("partnerId", equalTo("dover"));
+    }
+}
