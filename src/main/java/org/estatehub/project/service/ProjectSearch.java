@@ -15,6 +15,8 @@ import org.estatehub.api.model.District;
 import org.estatehub.api.model.Programme;
 import org.estatehub.api.model.ProjectStage;
 import org.estatehub.api.model.ProjectType;
+import org.estatehub.common.paging.NativePaging;
+import org.estatehub.common.paging.Slice;
 import org.estatehub.common.sql.Like;
 import org.estatehub.project.Project;
 
@@ -41,17 +43,9 @@ public class ProjectSearch {
     public Page list(Filter filter, int limit, int offset) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        var select = em.createNativeQuery("select p.* from project p where " + where
-                + " order by p.name, p.id limit :limit offset :offset", Project.class);
-        select.setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
-        params.forEach(select::setParameter);
-        select.setParameter("limit", limit);
-        select.setParameter("offset", offset);
-        @SuppressWarnings("unchecked")
-        List<Project> items = select.getResultList();
-        var count = em.createNativeQuery("select count(*) from project p where " + where, Long.class);
-        params.forEach(count::setParameter);
-        return new Page(items, ((Number) count.getSingleResult()).longValue());
+        Slice<Project> page = NativePaging.page(em, Project.class, "p", "from project p where " + where,
+                "p.name, p.id", params, limit, offset);
+        return new Page(page.items(), page.total());
     }
 
     public Totals totals(Filter filter) {
