@@ -208,6 +208,12 @@ public class AssetImporter {
                            own_reference, epims_reference, latitude, longitude, tenure, gross_internal_area_m2,
                            annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility
                       from asset_import where old_status is null""", owner);
+            // The status history's foreign key is checked row by row with a plan this pooled connection may
+            // have cached while the register was small (a scan of the whole table per row: minutes for
+            // 100,000 rows); fresh statistics, counting this transaction's own rows, make it replan.
+            if (created > 0) {
+                exec(connection, "analyze asset");
+            }
             exec(connection, """
                     insert into asset_status_change (asset_id, from_status, to_status, changed_by, partner_id, reason)
                     select asset_id, old_status, status, ?, ?, 'CSV import'
