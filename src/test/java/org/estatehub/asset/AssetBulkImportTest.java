@@ -1,11 +1,17 @@
 package org.estatehub.asset;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.estatehub.testing.Api;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -16,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssetBulkImportTest {
 
     static final int ROWS = 100_000;
@@ -37,6 +44,7 @@ class AssetBulkImportTest {
     }
 
     @Test
+    @Order(1)
     void hundredThousandRowsImportAndReimport() {
         String csv = file();
         long start = System.nanoTime();
@@ -55,5 +63,35 @@ class AssetBulkImportTest {
         Api.as("pmo.admin").get("/assets?partner=kalc&limit=1").then().statusCode(200).body("total", equalTo(ROWS));
         Api.as("police.viewer").get("/assets?partner=kalc&limit=1").then().statusCode(200).body("total", equalTo(0));
         assertTrue(firstMs < 60_000, "100,000 rows should import within a minute, took " + firstMs + " ms");
+    }
+
+    /** A 5,000-feature map is streamed in many fetches; it must hold exactly the JSON page's assets, in order. */
+    @Test
+    @Order(2)
+    void largeMapPageMatchesTheJsonPage() {
+        String page = "/assets?partner=kalc&sort=-annualRunningCost&limit=5000&offset=2500";
+        List<String> listed = Api.as("pmo.admin").get(page).then().statusCode(200)
+                .body("total", equalTo(ROWS)).extract().path("items.id");
+        List<String> mapped = Api.as("pmo.admin").accept("application/geo+json").get(page).then().statusCode(200)
+                .contentType("application/geo+json").body("total", equalTo(ROWS)).body("offset", equalTo(2500))
+                .extract().path("features.id");
+        assertEquals(5000, listed.size());
+        assertEquals(listed, mapped);
+        Api.as("police.viewer").accept("application/geo+json").get(page).then().statusCode(200)
+                .body("total", equalTo(0)).body("features", hasSize(0));
+    }
+
+    /** The whole partner's register as one file, written while the rows are read. */
+    @Test
+    @Order(3)
+    void exportOfAHundredThousandAssets() {
+        String csv = Api.bulkAs("pmo.admin").accept("text/csv").get("/assets/export?partner=kalc")
+                .then().statusCode(200).extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals(ROWS + 1, lines.length);
+        assertTrue(lines[1].startsWith("Kent Association of Local Councils,"), lines[1]);
+        Api.bulkAs("pmo.admin").contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/assets/import?ownerPartnerId=kalc")
+                .then().statusCode(200).body("rows", equalTo(ROWS)).body("unchanged", equalTo(ROWS));
     }
 }

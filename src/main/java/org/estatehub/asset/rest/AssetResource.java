@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.estatehub.api.AssetsApi;
 import org.estatehub.api.model.AssetDisposalRequest;
-import org.estatehub.api.model.AssetFeatureCollection;
 import org.estatehub.api.model.AssetImportResult;
 import org.estatehub.api.model.AssetInput;
 import org.estatehub.api.model.AssetPage;
@@ -46,6 +45,9 @@ public class AssetResource implements AssetsApi {
     AssetSearch search;
 
     @Inject
+    AssetFeatureStream featureStream;
+
+    @Inject
     CoLocationFinder coLocation;
 
     @Inject
@@ -63,16 +65,10 @@ public class AssetResource implements AssetsApi {
             Integer limit, Integer offset) {
         AssetQuery query = AssetQuery.of(partner, district, status, type, q, bbox, nearLat, nearLon, radiusM,
                 includeDisposed, sort, limit, offset);
-        AssetSearch.Result result = search.search(query);
         if (MediaTypes.prefers(headers, GEO_JSON)) {
-            AssetFeatureCollection collection = new AssetFeatureCollection()
-                    .type(AssetFeatureCollection.TypeEnum.FEATURE_COLLECTION)
-                    .features(result.hits().stream().map(h -> AssetMapper.toFeature(h.asset(), h.distanceM())).toList())
-                    .total(result.total())
-                    .limit(limit)
-                    .offset(offset);
-            return Response.ok(collection, GEO_JSON).build();
+            return Response.ok(featureStream.stream(query), GEO_JSON).build();
         }
+        AssetSearch.Result result = search.search(query);
         AssetPage page = new AssetPage()
                 .items(result.hits().stream().map(h -> AssetMapper.toApi(h.asset(), h.distanceM())).toList())
                 .total(result.total())

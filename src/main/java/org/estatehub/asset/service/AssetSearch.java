@@ -1,19 +1,22 @@
 package org.estatehub.asset.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.estatehub.asset.Asset;
 import org.estatehub.common.sql.Like;
-import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
+import org.estatehub.common.sql.NamedSql;
 
 /** Searches the register in SQL: filters, visibility, radius and stable ordering. */
 @ApplicationScoped
@@ -30,7 +33,7 @@ public class AssetSearch {
     private static final double METRES_PER_DEGREE_LAT = 111_320.0;
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     @Inject
     AssetAccess access;
@@ -41,35 +44,53 @@ public class AssetSearch {
     public record Result(List<Hit> hits, long total) {
     }
 
+    /**
+     * A search with its SQL and parameters fixed while the caller's request (and so their visibility) is
+     * in scope, to be run now or later while the answer is written.
+     */
+    public record Statements(NamedSql page, NamedSql count, Map<String, Object> params) {
+    }
+
     public Result search(AssetQuery query) {
+        Statements statements = statements(query);
+        try (Connection connection = dataSource.getConnection()) {
+            List<Hit> hits = new ArrayList<>(Math.min(query.limit(), 100));
+            try (PreparedStatement page = statements.page().prepare(connection, statements.params());
+                    ResultSet rows = page.executeQuery()) {
+                while (rows.next()) {
+                    hits.add(hit(rows));
+                }
+            }
+            return new Result(hits, count(connection, statements));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Asset search failed", e);
+        }
+    }
+
+    public Statements statements(AssetQuery query) {
         Map<String, Object> params = new HashMap<>();
         String where = where(query, params);
-
         String distance = query.aroundPoint() ? DISTANCE_SQL : "cast(null as double precision)";
-        String sql = "select a.*, " + distance + " as distance_m from asset a where " + where
-                + " order by " + orderBy(query.sort()) + " limit :limit offset :offset";
-        NativeQuery<Object[]> select = session().createNativeQuery(sql, Object[].class)
-                .addEntity("a", Asset.class)
-                .addScalar("distance_m", StandardBasicTypes.DOUBLE);
-        // Results are only mapped to the answer: no dirty-checking snapshot per row (a district map is
-        // thousands of rows).
-        select.setReadOnly(true);
-        params.forEach(select::setParameter);
-        select.setParameter("limit", query.limit());
-        select.setParameter("offset", query.offset());
+        params.put("limit", query.limit());
+        params.put("offset", query.offset());
+        return new Statements(
+                NamedSql.of("select a.*, " + distance + " as distance_m from asset a where " + where
+                        + " order by " + orderBy(query.sort()) + " limit :limit offset :offset"),
+                NamedSql.of("select count(*) from asset a where " + where),
+                params);
+    }
 
-        List<Hit> hits = new ArrayList<>();
-        for (Object[] row : select.getResultList()) {
-            Asset asset = (Asset) row[0];
-            // Out of the persistence context at once: a 5,000-row map page must not stay in the session
-            // until the response has been written.
-            em.detach(asset);
-            hits.add(new Hit(asset, (Double) row[1]));
+    public long count(Connection connection, Statements statements) throws SQLException {
+        try (PreparedStatement count = statements.count().prepare(connection, statements.params());
+                ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
         }
-        var count = em.createNativeQuery("select count(*) from asset a where " + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        return new Result(hits, total);
+    }
+
+    public static Hit hit(ResultSet row) throws SQLException {
+        double distance = row.getDouble("distance_m");
+        return new Hit(AssetRows.read(row), row.wasNull() ? null : distance);
     }
 
     /** The caller-visibility and filter conditions shared by search and export. */
@@ -139,9 +160,5 @@ public class AssetSearch {
             default -> "a.name";
         };
         return column + (descending ? " desc nulls last" : " asc nulls last") + ", a.id";
-    }
-
-    private Session session() {
-        return em.unwrap(Session.class);
     }
 }

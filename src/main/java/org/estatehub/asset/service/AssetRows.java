@@ -1,0 +1,55 @@
+package org.estatehub.asset.service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.estatehub.api.model.AssetStatus;
+import org.estatehub.api.model.AssetType;
+import org.estatehub.api.model.District;
+import org.estatehub.api.model.Tenure;
+import org.estatehub.api.model.Visibility;
+import org.estatehub.asset.Asset;
+
+/**
+ * Reads {@code asset} rows (selected as {@code a.*}) into detached entities for answers that only read
+ * them: searches, maps and exports, which must not pay for a persistence context of thousands of rows.
+ */
+public final class AssetRows {
+
+    private AssetRows() {
+    }
+
+    public static Asset read(ResultSet rs) throws SQLException {
+        Asset a = new Asset();
+        a.id = rs.getObject("id", UUID.class);
+        a.ownerPartnerId = rs.getString("owner_partner_id");
+        a.name = rs.getString("name");
+        a.assetType = AssetType.valueOf(rs.getString("asset_type"));
+        a.landOnly = rs.getBoolean("land_only");
+        a.street = rs.getString("street");
+        a.town = rs.getString("town");
+        a.postcode = rs.getString("postcode");
+        a.district = District.valueOf(rs.getString("district"));
+        a.uprn = rs.getString("uprn");
+        a.ownReference = rs.getString("own_reference");
+        a.epimsReference = rs.getString("epims_reference");
+        a.latitude = rs.getBigDecimal("latitude");
+        a.longitude = rs.getBigDecimal("longitude");
+        a.tenure = Tenure.valueOf(rs.getString("tenure"));
+        a.grossInternalAreaM2 = rs.getBigDecimal("gross_internal_area_m2");
+        a.annualRunningCost = rs.getBigDecimal("annual_running_cost");
+        a.utilisationPercent = rs.getBigDecimal("utilisation_percent");
+        a.status = AssetStatus.valueOf(rs.getString("status"));
+        a.sharedWorkspaceDesks = rs.getInt("shared_workspace_desks");
+        a.visibility = Visibility.valueOf(rs.getString("visibility"));
+        a.disposedOn = rs.getObject("disposed_on", LocalDate.class);
+        a.disposalReason = rs.getString("disposal_reason");
+        a.createdAt = rs.getObject("created_at", OffsetDateTime.class);
+        a.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
+        a.version = rs.getLong("version");
+        return a;
+    }
+}
