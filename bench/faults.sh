@@ -4,7 +4,8 @@
 #   - a Keycloak on FAULTS_KC_PORT (8185, management 9005) copied to /tmp/kc-bench from an unpacked
 #     distribution (FAULTS_KC_DIST, default .run/keycloak-26.4.5 of this checkout or of /work/main),
 #   - the app on FAULTS_PORT (8095), profile demo, pointed at both.
-# Each port must be free when the drill starts (a service already there would be measured instead).
+# Each port must be free when the drill starts (a service already there would be measured instead); the
+# estatehub database of the drill's PostgreSQL is dropped and created afresh on every run.
 # The drill realm is the project's realm (docker/keycloak/estatehub-realm.json, left unchanged) with a short
 # access-token lifespan: FAULTS_TOKEN_LIFESPAN seconds (60) instead of 900, set in the copy imported.
 #
@@ -342,10 +343,11 @@ drill_keycloak() {
   [ "$unexpected" = 0 ] || log "UNEXPECTED ANSWERS while Keycloak was down: see $down"
 }
 
-# Something already listening on a drill port would be measured (and stopped) instead of the drill's own.
-for p in "$PORT" "$KC_PORT" "$KC_MGMT_PORT"; do
+# Something already listening on a drill port would be measured (and stopped, its data dropped) instead of
+# the drill's own.
+for p in "$PG_PORT" "$PORT" "$KC_PORT" "$KC_MGMT_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-    die "port $p is in use; choose others with FAULTS_PORT, FAULTS_KC_PORT, FAULTS_KC_MGMT_PORT"
+    die "port $p is in use; choose others with FAULTS_PG_PORT, FAULTS_PORT, FAULTS_KC_PORT, FAULTS_KC_MGMT_PORT"
   fi
 done
 
@@ -359,6 +361,9 @@ RESULT="bench/results/faults-$(date +%F).md"
 } >"$RESULT"
 
 pg start
+# A fresh database each run: one left by a run of another commit may hold migrations this one lacks.
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+  -c 'drop database if exists estatehub' -c 'create database estatehub owner estatehub'
 start_keycloak
 start_app
 drill_postgres
