@@ -187,7 +187,7 @@ drill_postgres() {
   reader "$WORK/editor.token" "$WORK/reads.log" & reader_pid=$!
   LOAD_PIDS+=("$writer_pid" "$reader_pid")
   sleep 15
-  local stop_at start_at
+  local stop_at start_at started_at
   stop_at=$(date +%s%3N)
   pg stop
   for _ in $(seq 1 "$PG_DOWN"); do
@@ -196,6 +196,7 @@ drill_postgres() {
   done
   start_at=$(date +%s%3N)
   pg start
+  started_at=$(date +%s%3N)
   sleep 25
   # Stop the writer and reader; the token renewals go on until the writes are checked.
   kill "$writer_pid" "$reader_pid" 2>/dev/null || true
@@ -204,7 +205,7 @@ drill_postgres() {
 
   # The first successful write after the restart.
   local recovered
-  recovered=$(awk -v s="$start_at" '$1 >= s && $2 == 201 {print $1; exit}' "$WORK/writes.log")
+  recovered=$(awk -v s="$started_at" '$1 >= s && $2 == 201 {print $1; exit}' "$WORK/writes.log")
   local lost=0 checked=0 id
   while read -r id; do
     checked=$((checked + 1))
@@ -225,9 +226,10 @@ drill_postgres() {
     echo "- while down: reads $(summarise "$WORK/reads.log" "$stop_at" "$start_at")"
     echo "- while down: answers other than 503 problem+json (or a success that finished before the stop): $bad_outage"
     echo "- /q/health/ready while down: $(awk '{c[$2]++} END {for (k in c) printf "%s x%d; ", k, c[k]}' "$WORK/ready.log")"
-    echo "- after the restart: writes $(summarise "$WORK/writes.log" "$start_at" "$end_at")"
-    echo "- after the restart: reads $(summarise "$WORK/reads.log" "$start_at" "$end_at")"
-    echo "- first 201 after the restart: $([ -n "$recovered" ] && echo "$((recovered - start_at))ms after pg_ctl start returned" || echo never)"
+    echo "- scripts/postgres.sh start (pg_ctl start -w and the role/database checks) took $((started_at - start_at)) ms"
+    echo "- after the restart (from the start command on): writes $(summarise "$WORK/writes.log" "$start_at" "$end_at")"
+    echo "- after the restart (from the start command on): reads $(summarise "$WORK/reads.log" "$start_at" "$end_at")"
+    echo "- first 201 after the restart: $([ -n "$recovered" ] && echo "$((recovered - started_at)) ms after the start command returned" || echo never)"
     echo "- committed writes (201) checked afterwards: $checked, missing: $lost"
     echo
   } >>"$RESULT"
@@ -280,8 +282,10 @@ drill_keycloak() {
       echo "$(( $(date +%s%3N) - exp_ms )) forged $(call "$forged" /me)"
       echo "$(( $(date +%s%3N) - exp_ms )) ready $(curl -s -m 5 -o /dev/null -w '%{http_code}' "$API/q/health/ready")"
     } >>"$down"
-    # Several calls a second around the expected refusal, one a second otherwise.
-    if (( rel > refuse - 2500 && rel < refuse + 2500 )); then sleep 0.2; else sleep 1; fi
+    # Rounds back to back in the second around the expected refusal, a few a second near it, else one a second.
+    if (( rel > refuse - 1000 && rel < refuse + 1000 )); then sleep 0.05
+    elif (( rel > refuse - 3000 && rel < refuse + 3000 )); then sleep 0.2
+    else sleep 1; fi
   done
   local expired_body="$WORK/expired.json" expired
   expired=$(curl -s -m 5 -o "$expired_body" -w '%{http_code} %{content_type}; WWW-Authenticate: %header{www-authenticate}' \
@@ -307,8 +311,8 @@ drill_keycloak() {
   # Accepted (200) strictly before exp + GRACE, refused (401) from then on: anything else is unexpected.
   local unexpected last_ok first_refused
   unexpected=$(awk -v r="$refuse" '($2 == "me" || $2 == "list") && (($1 < r && $3 != 200) || ($1 >= r && $3 != 401))' "$down" | wc -l)
-  last_ok=$(awk '$2 == "me" && $3 == 200 {t = $1} END {print t}' "$down")
-  first_refused=$(awk '$2 == "me" && $3 != 200 {print $1; exit}' "$down")
+  last_ok=$(awk '($2 == "me" || $2 == "list") && $3 == 200 {t = $1} END {print t}' "$down")
+  first_refused=$(awk '($2 == "me" || $2 == "list") && $3 != 200 {print $1; exit}' "$down")
   {
     echo "## Keycloak stopped until a token issued before had expired (token lifespan ${TOKEN_LIFESPAN} s)"
     echo
@@ -327,7 +331,8 @@ drill_keycloak() {
     fi
     echo "- GET /me from exp + ${GRACE} s on: $(around "$down" me "$refuse" 999999999)"
     echo "- GET /assets from exp + ${GRACE} s on: $(around "$down" list "$refuse" 999999999)"
-    echo "- last GET /me answered 200: $([ -n "$last_ok" ] && secs "$last_ok" || echo never); first refused: $([ -n "$first_refused" ] && secs "$first_refused" || echo never)"
+    echo "- last call with the token answered 200: $([ -n "$last_ok" ] && echo "${last_ok} ms" || echo never);" \
+      "first refused: $([ -n "$first_refused" ] && echo "+${first_refused#+} ms" || echo never)"
     echo "- answers not as expected (non-200 before exp + grace, non-401 after): $unexpected"
     echo "- the expired token's answer: $expired, \`$(jq -c '{title, detail}' "$expired_body" 2>/dev/null || echo '-')\`"
     echo "- forged signature, throughout: $(around "$down" forged -999999999 999999999)"
@@ -352,11 +357,13 @@ for p in "$PG_PORT" "$PORT" "$KC_PORT" "$KC_MGMT_PORT"; do
 done
 
 RESULT="bench/results/faults-$(date +%F).md"
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':(exclude)bench/results' || echo ' (uncommitted changes)')"
 {
   echo "# Fault drills $(date -u '+%F %H:%M UTC')"
   echo
-  echo "Commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (uncommitted changes)'); $(nproc) cores; app \`java $ESTATEHUB_JAVA_OPTS\`,"
-  echo "PostgreSQL on $PG_PORT and Keycloak on $KC_PORT of the drill's own (bench/faults.sh)."
+  echo "Commit $commit; $(nproc) cores; app \`java $ESTATEHUB_JAVA_OPTS\`,"
+  echo "PostgreSQL on $PG_PORT and Keycloak on $KC_PORT of the drill's own (bench/faults.sh); load average at the"
+  echo "start $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: other work's load lowers the request rates)."
   echo
 } >"$RESULT"
 
