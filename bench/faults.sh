@@ -214,6 +214,7 @@ drill_postgres() {
   done < <(awk '$2 == 201 {print $4}' "$WORK/writes.log")
   for p in "${LOAD_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   LOAD_PIDS=()
+  rm -f "$WORK/editor.token" "$WORK/admin.token"
   local bad_outage
   bad_outage=$(awk -v a="$stop_at" -v b="$start_at" '$1 >= a && $1 < b && !($2 == 503 && $3 ~ /problem\+json/) && $2 != 201 && $2 != 200' \
     "$WORK/writes.log" "$WORK/reads.log" | wc -l)
