@@ -10,6 +10,8 @@
 -- open and planned rounds are dated from today).
 \set ON_ERROR_STOP on
 begin;
+-- JIT compiling the larger statements takes longer than running them (2-4 s of the seed).
+set local jit = off;
 select setseed(0.42) \gset
 
 -- Bench funding first (it refers to bench projects), in foreign-key order: every row hangs off a round
