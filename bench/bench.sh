@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # EstateHub benchmark: wrk against the API beside pgbench running the same SQL, on 100,000 assets and
-# 2,000 projects. See README "Benchmark".
+# 2,000 projects with their funding. See README "Benchmark".
 #
 #   bench/bench.sh seed          migrate the bench database (the app, profile demo, once) and load bench/seed.sql
 #   bench/bench.sh run [label]   start the app on BENCH_PORT, measure every endpoint below, write
@@ -113,10 +113,14 @@ cmd_seed() {
   log "migrating $DB and loading the demo data (the app with profile demo, once)"
   start_app demo "$WORK/seed-app.log"
   stop_app
-  log "loading bench/seed.sql (100,000 assets, 2,000 projects)"
+  log "loading bench/seed.sql (100,000 assets, 2,000 projects and their funding)"
   local t0=$SECONDS
   sql -f bench/seed.sql >/dev/null
-  log "seeded in $((SECONDS - t0)) s: $(sql -At -c "select count(*) || ' assets, ' || (select count(*) from project) || ' projects' from asset")"
+  log "seeded in $((SECONDS - t0)) s: $(sql -At -c "select count(*) || ' assets, ' || (select count(*) from project)
+    || ' projects, ' || (select count(*) from funding_round) || ' rounds, ' || (select count(*) from bid) || ' bids, '
+    || (select count(*) from bid_line) || ' lines, ' || (select count(*) from award) || ' awards, '
+    || (select count(*) from claim) || ' claims, ' || (select count(*) from payment) || ' payments, '
+    || (select count(*) from mou) || ' MOUs' from asset")"
 }
 
 token() {
