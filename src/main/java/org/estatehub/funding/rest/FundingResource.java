@@ -193,7 +193,9 @@ public class FundingResource implements FundingApi {
                 FundingMapper.toApi(releases.recordPayment(awardId, input)), null));
     }
 
+    /** Outside a transaction, where the summary may be answered from FundingSummaryService's cache. */
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Response getFundingSummary() {
         return Response.ok(FundingMapper.toApi(summary.summary())).build();
     }
