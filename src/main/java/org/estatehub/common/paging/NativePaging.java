@@ -1,22 +1,25 @@
 package org.estatehub.common.paging;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.jpa.HibernateHints;
+import org.estatehub.common.sql.NamedSql;
+import org.hibernate.Session;
 
 /**
- * Runs a filtered native query as a page plus its total: the same FROM/WHERE and parameters for both,
- * so the total always counts exactly what the pages would list.
+ * Runs a filtered SQL query as a page plus its total: the same FROM/WHERE and parameters for both, so
+ * the total always counts exactly what the pages would list.
  * <p>
- * The page's ids come from the native SQL and the entities from one HQL query by those ids: measured with
- * bench/bench.sh, Hibernate's cache lookup for a native query that maps whole entities compared the
- * entities' result mappings in depth on every call and took a quarter of a project list's CPU.
+ * The page's ids and the total come from plain JDBC on the session's connection, the entities from
+ * Hibernate's multi-load by id: measured with bench/bench.sh, Hibernate's plan-cache lookup for native
+ * queries alone took a quarter of a project list's CPU.
  */
 public final class NativePaging {
 
@@ -31,38 +34,36 @@ public final class NativePaging {
      */
     public static <T> Slice<T> page(EntityManager em, Class<T> type, String selectAlias, String from, String orderBy,
             Map<String, Object> params, int limit, int offset) {
-        var select = em.createNativeQuery("select " + selectAlias + ".id " + from + " order by " + orderBy
-                + " limit :limit offset :offset", UUID.class);
-        var count = em.createNativeQuery("select count(*) " + from, Long.class);
-        params.forEach((name, value) -> {
-            select.setParameter(name, value);
-            count.setParameter(name, value);
+        NamedSql ids = NamedSql.of("select " + selectAlias + ".id " + from + " order by " + orderBy
+                + " limit :limit offset :offset");
+        NamedSql count = NamedSql.of("select count(*) " + from);
+        Map<String, Object> pageParams = new java.util.HashMap<>(params);
+        pageParams.put("limit", limit);
+        pageParams.put("offset", offset);
+        Session session = em.unwrap(Session.class);
+        record Found(List<UUID> ids, long total) {
+        }
+        Found found = session.doReturningWork(connection -> {
+            List<UUID> pageIds = new ArrayList<>(Math.min(limit, 100));
+            try (PreparedStatement select = ids.prepare(connection, pageParams); ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    pageIds.add(rows.getObject(1, UUID.class));
+                }
+            }
+            try (PreparedStatement select = count.prepare(connection, pageParams); ResultSet row = select.executeQuery()) {
+                row.next();
+                return new Found(pageIds, row.getLong(1));
+            }
         });
-        select.setParameter("limit", limit).setParameter("offset", offset);
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = select.getResultList();
-        return new Slice<>(inOrder(em, type, ids), ((Number) count.getSingleResult()).longValue());
+        return new Slice<>(inOrder(session, type, found.ids()), found.total());
     }
 
-    /** The entities with these ids, read-only, in the order of {@code ids}. */
-    public static <T> List<T> inOrder(EntityManager em, Class<T> type, List<UUID> ids) {
+    /** The entities with these ids, read-only, in the order of {@code ids}; any deleted meanwhile left out. */
+    private static <T> List<T> inOrder(Session session, Class<T> type, List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<T> found = em.createQuery("select e from " + type.getSimpleName() + " e where e.id in :ids", type)
-                .setParameter("ids", ids)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList();
-        Map<Object, T> byId = new HashMap<>();
-        found.forEach(entity -> byId.put(em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity),
-                entity));
-        List<T> ordered = new ArrayList<>(ids.size());
-        for (UUID id : ids) {
-            T entity = byId.get(id);
-            if (entity != null) {
-                ordered.add(entity);
-            }
-        }
-        return ordered;
+        return session.byMultipleIds(type).withReadOnly(true).enableOrderedReturn(true).multiLoad(ids).stream()
+                .filter(Objects::nonNull).toList();
     }
 }
