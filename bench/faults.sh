@@ -333,7 +333,7 @@ drill_keycloak() {
     echo "- GET /me from exp + ${GRACE} s on: $(around "$down" me "$refuse" 999999999)"
     echo "- GET /assets from exp + ${GRACE} s on: $(around "$down" list "$refuse" 999999999)"
     echo "- last call with the token answered 200: $([ -n "$last_ok" ] && echo "${last_ok} ms" || echo never);" \
-      "first refused: $([ -n "$first_refused" ] && echo "+${first_refused#+} ms" || echo never)"
+      "first refused: $([ -n "$first_refused" ] && printf '%+d ms' "$first_refused" || echo never)"
     echo "- answers not as expected (non-200 before exp + grace, non-401 after): $unexpected"
     echo "- the expired token's answer: $expired, \`$(jq -c '{title, detail}' "$expired_body" 2>/dev/null || echo '-')\`"
     echo "- forged signature, throughout: $(around "$down" forged -999999999 999999999)"
