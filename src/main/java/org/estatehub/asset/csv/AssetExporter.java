@@ -33,7 +33,8 @@ import org.estatehub.partner.Partner;
 /**
  * Writes the assets a caller may see in the Transparency Code layout that {@link AssetImporter} reads,
  * row by row as they arrive from PostgreSQL: an export of the whole register (100,000 assets) never sits
- * in memory, neither as entities nor as text.
+ * in memory, neither as entities nor as text. The price, as for maps (AssetFeatureStream): a slow client
+ * holds a worker thread and a database connection while it downloads.
  */
 @ApplicationScoped
 public class AssetExporter {
