@@ -1,6 +1,7 @@
--- GET /projects?stage=:stage&limit=50 (ProjectSearch.list through NativePaging): the page's ids, the
--- projects by id (HQL; Hibernate binds the 50 ids as an IN list padded to 64), their participants in one
--- query, and the total. :ids is the page's 50 project ids, looked up by bench.sh.
+-- GET /projects?stage=:stage&limit=50 (ProjectSearch.list through NativePaging): the page's ids and the
+-- total (JDBC), the projects by id (Hibernate's multi-load, one array parameter) and their participants in
+-- one query, as in the log with -Dquarkus.hibernate-orm.log.sql=true. :ids is the page's 50 project ids,
+-- looked up by bench.sh.
 select p.id from project p where true and p.stage = :stage order by p.name, p.id limit 50 offset 0;
 select p1_0.id, p1_0.capital_receipts_actual, p1_0.capital_receipts_target, p1_0.created_at, p1_0.description,
        p1_0.district, p1_0.homes_actual, p1_0.homes_target, p1_0.jobs_actual, p1_0.jobs_target,

@@ -1,7 +1,6 @@
 package org.estatehub.asset.service;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -54,13 +53,7 @@ public class AssetSearch {
     public Result search(AssetQuery query) {
         Statements statements = statements(query);
         try (Connection connection = dataSource.getConnection()) {
-            List<Hit> hits = new ArrayList<>(Math.min(query.limit(), 100));
-            try (PreparedStatement page = statements.page().prepare(connection, statements.params());
-                    ResultSet rows = page.executeQuery()) {
-                while (rows.next()) {
-                    hits.add(hit(rows));
-                }
-            }
+            List<Hit> hits = statements.page().list(connection, statements.params(), AssetSearch::hit);
             return new Result(hits, count(connection, statements));
         } catch (SQLException e) {
             throw new IllegalStateException("Asset search failed", e);
@@ -81,11 +74,7 @@ public class AssetSearch {
     }
 
     public long count(Connection connection, Statements statements) throws SQLException {
-        try (PreparedStatement count = statements.count().prepare(connection, statements.params());
-                ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
+        return statements.count().count(connection, statements.params());
     }
 
     public static Hit hit(ResultSet row) throws SQLException {

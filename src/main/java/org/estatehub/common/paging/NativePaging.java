@@ -1,8 +1,6 @@
 package org.estatehub.common.paging;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,24 +35,15 @@ public final class NativePaging {
         NamedSql ids = NamedSql.of("select " + selectAlias + ".id " + from + " order by " + orderBy
                 + " limit :limit offset :offset");
         NamedSql count = NamedSql.of("select count(*) " + from);
-        Map<String, Object> pageParams = new java.util.HashMap<>(params);
+        Map<String, Object> pageParams = new HashMap<>(params);
         pageParams.put("limit", limit);
         pageParams.put("offset", offset);
         Session session = em.unwrap(Session.class);
         record Found(List<UUID> ids, long total) {
         }
-        Found found = session.doReturningWork(connection -> {
-            List<UUID> pageIds = new ArrayList<>(Math.min(limit, 100));
-            try (PreparedStatement select = ids.prepare(connection, pageParams); ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    pageIds.add(rows.getObject(1, UUID.class));
-                }
-            }
-            try (PreparedStatement select = count.prepare(connection, pageParams); ResultSet row = select.executeQuery()) {
-                row.next();
-                return new Found(pageIds, row.getLong(1));
-            }
-        });
+        Found found = session.doReturningWork(connection -> new Found(
+                ids.list(connection, pageParams, row -> row.getObject(1, UUID.class)),
+                count.count(connection, pageParams)));
         return new Slice<>(inOrder(session, type, found.ids()), found.total());
     }
 
