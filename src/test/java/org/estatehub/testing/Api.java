@@ -42,11 +42,12 @@ public final class Api {
     }
 
     /**
-     * For multi-megabyte uploads, which the contract validator would spend minutes reading. The same
-     * operation's answers are validated against the contract in the tests with small files.
+     * For multi-megabyte uploads, which the contract validator would spend minutes reading: only the
+     * answer's status is checked against the contract. The same operation's answers are validated in
+     * full in the tests with small files.
      */
     public static RequestSpecification bulkAs(String username) {
-        return given().auth().oauth2(Keycloak.userToken(username));
+        return given().filter(Contract.STATUS).auth().oauth2(Keycloak.userToken(username));
     }
 
     /** No token at all; only the responses are validated. */
