@@ -158,6 +158,8 @@ class TenancyMatrixTest {
         {"getAwardHistory", Scope.OTHER, all(200)},
         {"listClaims", Scope.OWN, all(200)},
         {"listClaims", Scope.OTHER, new int[] {200, 403, 403, 200, 200, 403, 403}},
+        {"getClaim", Scope.OWN, all(200)},
+        {"getClaim", Scope.OTHER, new int[] {200, 403, 403, 200, 200, 403, 403}},
         {"submitClaim", Scope.OWN, new int[] {201, 201, 403, 403, 403, 201, 403}},
         {"submitClaim", Scope.OTHER, new int[] {201, 403, 403, 403, 403, 403, 403}},
         {"approveClaim", Scope.OTHER, new int[] {200, 403, 403, 403, 403, 403, 403}},
@@ -196,8 +198,8 @@ class TenancyMatrixTest {
             "getPartnerHistory", "getAssetHistory", "getProjectHistory", "listChangeEvents",
             "listProgrammes", "listFundingRounds", "createFundingRound", "getFundingRound", "updateFundingRound",
             "getFundingRoundHistory", "listBids", "createBid", "getBid", "updateBid", "signOffBid", "submitBid",
-            "decideBid", "getBidHistory", "listAwards", "getAward", "getAwardHistory", "listClaims", "submitClaim",
-            "approveClaim", "rejectClaim", "listPayments", "recordPayment", "getFundingSummary",
+            "decideBid", "getBidHistory", "listAwards", "getAward", "getAwardHistory", "listClaims", "getClaim",
+            "submitClaim", "approveClaim", "rejectClaim", "listPayments", "recordPayment", "getFundingSummary",
             "listMous", "createMou", "getMouCoverage", "getMou", "changeMouStatus", "getMouHistory",
             "listMonitoringReturns", "submitMonitoringReturn", "previewMonitoringReturn", "getMonitoringReturn",
             "getFundingDashboard", "getPipelineDashboard", "getAssetDashboard", "getMouCoverageDashboard");
@@ -550,6 +552,17 @@ class TenancyMatrixTest {
                 noLeak(c, r, token);
                 if (c.expected() < 400) {
                     assertTrue(r.asString().contains(token), c + ": the claim is listed");
+                }
+            }
+            case "getClaim" -> {
+                String claim = Api.as("pmo.admin").body(FundingFixtures.claim("INV-" + token, "10.00", "Survey"))
+                        .post("/awards/" + award(c, "OPE") + "/claims").then().statusCode(201).extract().path("id");
+                Response r = c.caller().api().get("/claims/" + claim);
+                expect(c, r);
+                noLeak(c, r, token);
+                if (c.expected() < 400) {
+                    assertTrue(r.asString().contains(token), c + ": the claim is read");
+                    assertEquals("\"" + r.path("version") + "\"", r.header("ETag"), c + ": the claim's ETag");
                 }
             }
             case "listPayments" -> {

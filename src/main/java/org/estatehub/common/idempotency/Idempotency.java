@@ -91,6 +91,21 @@ public class Idempotency {
         return builder.build();
     }
 
+    /** A number field of a replayed answer's JSON body (a String), or of nothing else: null. */
+    public static Long longField(Object replayedBody, String field) {
+        if (!(replayedBody instanceof String body)) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode value = READER.readTree(body).get(field);
+            return value != null && value.canConvertToLong() ? value.asLong() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static final ObjectMapper READER = new ObjectMapper();
+
     private Response toResponse(Outcome outcome) {
         Response.ResponseBuilder builder = Response.status(outcome.status()).entity(outcome.entity());
         if (outcome.location() != null) {

@@ -161,11 +161,22 @@ public class FundingResource implements FundingApi {
     }
 
     @Override
+    public Response getClaim(UUID claimId) {
+        Claim claim = releases.readClaim(claimId);
+        return Response.ok(FundingMapper.toApi(claim)).header("ETag", ETags.of(claim.version)).build();
+    }
+
+    @Override
     public Response submitClaim(UUID awardId, ClaimInput input, String idempotencyKey) {
-        return idempotency.run(idempotencyKey, "submitClaim:" + awardId, input, () -> {
+        Response answer = idempotency.run(idempotencyKey, "submitClaim:" + awardId, input, () -> {
             Claim claim = releases.submitClaim(awardId, input);
             return new Idempotency.Outcome(201, FundingMapper.toApi(claim), null);
         });
+        // The ETag approvers need for If-Match; a replay repeats the first answer's, read from its body.
+        Long version = answer.getEntity() instanceof org.estatehub.api.model.Claim claim ? claim.getVersion()
+                : Idempotency.longField(answer.getEntity(), "version");
+        return version == null ? answer
+                : Response.fromResponse(answer).header("ETag", ETags.of(version)).build();
     }
 
     @Override

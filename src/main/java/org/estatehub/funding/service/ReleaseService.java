@@ -159,6 +159,14 @@ public class ReleaseService {
         return payment;
     }
 
+    /** One claim, read by whoever may read its award's claims. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Claim readClaim(UUID claimId) {
+        Claim claim = claim(claimId);
+        access.requireMoneyReader(awards.get(claim.awardId));
+        return claim;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Claim> claims(UUID awardId, int limit, int offset) {
         Award award = awards.get(awardId);
