@@ -12,10 +12,12 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.estatehub.api.model.FieldError;
+import org.estatehub.common.http.ContractOperations;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -160,7 +162,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request) {
         Response original = e.getResponse();
         int status = original.getStatus();
         // The JSON reader wraps Jackson's exceptions; answer with the precise problem they describe.
@@ -168,10 +170,12 @@ public class ProblemMappers {
         if (jackson != null) {
             return jackson;
         }
-        // JAX-RS answers 404 when a query or path parameter cannot be converted; that is bad input.
+        // JAX-RS answers 404 when a query or path parameter cannot be converted; that is bad input. The
+        // contract's parameters are checked before that (ParameterRules) and name themselves; this is the
+        // same problem shape for anything that still slips through, without the converter's Java text.
         if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
-            return Problems.response(400, "bad-parameter", "Bad request",
-                    "A query or path parameter has an invalid value: " + e.getCause().getMessage(), path(uri));
+            return Problems.response(400, "validation", "Request validation failed", "1 parameter is invalid.",
+                    path(uri), List.of(Problems.fieldError("parameter", "a query or path parameter has an invalid value")));
         }
         if (status >= 500) {
             return unexpected(e, uri);
@@ -180,8 +184,9 @@ public class ProblemMappers {
         String detail = switch (status) {
             case 404 -> "No resource at " + path(uri) + ".";
             case 405 -> "Method not allowed on " + path(uri) + ".";
-            case 406 -> "This resource answers with application/json only.";
-            case 415 -> "The request body must be sent as application/json.";
+            case 406 -> "This resource answers with " + mediaTypes(request, uri, false, "application/json")
+                    + " only.";
+            case 415 -> "The request body must be sent as " + mediaTypes(request, uri, true, "application/json") + ".";
             default -> e.getMessage();
         };
         Response problem = Problems.response(status, slug(title), title, detail, path(uri));
@@ -215,6 +220,18 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
         return Problems.response(500, "internal", "Internal server error",
                 "An unexpected error occurred; it has been logged.", path(uri));
+    }
+
+    /** What the contract says the operation reads or answers, e.g. `text/csv` for the asset import. */
+    private static String mediaTypes(Request request, UriInfo uri, boolean requestBody, String fallback) {
+        if (request == null || uri == null) {
+            return fallback;
+        }
+        return ContractOperations.get().find(request.getMethod(), uri.getPath())
+                .map(op -> requestBody ? op.requestMediaTypes() : op.responseMediaTypes())
+                .filter(types -> !types.isEmpty())
+                .map(types -> String.join(" or ", types))
+                .orElse(fallback);
     }
 
     private static Response fromSqlState(SQLException sql, UriInfo uri) {
