@@ -78,8 +78,11 @@ public class AssetSearch {
     }
 
     public static Hit hit(ResultSet row) throws SQLException {
-        double distance = row.getDouble("distance_m");
-        return new Hit(AssetRows.read(row), row.wasNull() ? null : distance);
+        // wasNull() answers for the column read last, so it is asked right after distance_m, before the
+        // asset's own columns are read (distance_m is NULL outside a radius search).
+        double value = row.getDouble("distance_m");
+        Double distance = row.wasNull() ? null : value;
+        return new Hit(AssetRows.read(row), distance);
     }
 
     /** The caller-visibility and filter conditions shared by search and export. */
