@@ -62,8 +62,21 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditSubject subject, String action, JsonNode before, JsonNode after, String note) {
-        String username = caller.username();
-        String actorPartner = caller.partnerId();
+        insert(caller.username(), caller.partnerId(), subject, action, before, after, note);
+    }
+
+    /**
+     * Records a change no caller made: the demo data, loaded at start-up outside any request, under the
+     * actor `username` and no partner. Read rules are those of the subject, as for every other event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordWithoutCaller(String username, AuditSubject subject, String action, JsonNode before,
+            JsonNode after, String note) {
+        insert(username, null, subject, action, before, after, note);
+    }
+
+    private void insert(String username, String actorPartner, AuditSubject subject, String action, JsonNode before,
+            JsonNode after, String note) {
         String beforeJson = write(before);
         String afterJson = write(after);
         // The change's own statements first, so its row locks are taken before the event is written.

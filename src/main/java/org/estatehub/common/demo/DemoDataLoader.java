@@ -23,7 +23,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Loads the Kent Estates Partnership demo data after Flyway has migrated the schema, when
  * estatehub.demo-data is true (dev, demo and test profiles). Flyway's locations are fixed when the
- * application is built, so a runtime switch needs its own loader. Every script is idempotent.
+ * application is built, so a runtime switch needs its own loader. Every script is idempotent. The
+ * records' creation is then recorded in the audit log ({@link DemoHistory}).
  */
 @ApplicationScoped
 public class DemoDataLoader {
@@ -40,6 +41,9 @@ public class DemoDataLoader {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    DemoHistory history;
+
     void load(@Observes StartupEvent event) {
         if (!enabled) {
             return;
@@ -48,10 +52,11 @@ public class DemoDataLoader {
             for (String script : SCRIPTS) {
                 statement.execute(read(script));
             }
-            LOG.infof("Demo data loaded (%s)", String.join(", ", SCRIPTS));
         } catch (SQLException e) {
             throw new IllegalStateException("Loading the demo data failed", e);
         }
+        int events = history.recordCreations();
+        LOG.infof("Demo data loaded (%s); %d creation events recorded", String.join(", ", SCRIPTS), events);
     }
 
     private static String read(String script) {

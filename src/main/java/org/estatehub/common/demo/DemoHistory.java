@@ -1,0 +1,134 @@
+package org.estatehub.common.demo;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.estatehub.asset.Asset;
+import org.estatehub.asset.mapping.AssetMapper;
+import org.estatehub.asset.service.AssetAuditScope;
+import org.estatehub.common.audit.AuditActions;
+import org.estatehub.common.audit.AuditLog;
+import org.estatehub.common.audit.AuditSubject;
+import org.estatehub.funding.Award;
+import org.estatehub.funding.Bid;
+import org.estatehub.funding.Claim;
+import org.estatehub.funding.FundingRound;
+import org.estatehub.funding.Payment;
+import org.estatehub.funding.mapping.FundingMapper;
+import org.estatehub.funding.service.AwardQueries;
+import org.estatehub.funding.service.BidViews;
+import org.estatehub.funding.service.FundingAuditScopes;
+import org.estatehub.mou.Mou;
+import org.estatehub.mou.MouMapper;
+import org.estatehub.mou.service.MouAuditScope;
+import org.estatehub.partner.Partner;
+import org.estatehub.partner.mapping.PartnerMapper;
+import org.estatehub.partner.service.PartnerAuditScope;
+import org.estatehub.project.Milestone;
+import org.estatehub.project.Project;
+import org.estatehub.project.mapping.ProjectMapper;
+import org.estatehub.project.service.ProjectAuditScope;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.panache.common.Sort;
+
+/**
+ * The demo data's creation, recorded like any other change: one creation event per demo record (the
+ * same subject, action and snapshot as the service that creates such a record writes), so each record
+ * has a history and a partner system can start from the change feed and find the demo partnership in
+ * it. Events go through {@link AuditLog}, so the feed and histories apply their usual read rules: an
+ * owner-only asset's creation stays hidden from other partners. A record that already has an event
+ * (an earlier start, or a record created through the API) gets none, so a restart adds nothing.
+ */
+@ApplicationScoped
+public class DemoHistory {
+
+    /** The actor of the demo data's events; no partner created it. */
+    static final String ACTOR = "demo-data";
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    BidViews bids;
+
+    @Inject
+    AwardQueries awards;
+
+    /** Records the creation of every record without history; the number of events written. */
+    @Transactional
+    public int recordCreations() {
+        @SuppressWarnings("unchecked")
+        Set<String> recorded = new HashSet<>(em.createNativeQuery(
+                "select distinct entity_type || ':' || entity_id from audit_event").getResultList());
+        LocalDate today = LocalDate.now();
+        int[] written = {0};
+        Recorder recorder = (subject, action, after) -> {
+            if (recorded.add(subject.entityType() + ":" + subject.entityId())) {
+                audit.recordWithoutCaller(ACTOR, subject, action, null, after, "Demo data");
+                written[0]++;
+            }
+        };
+        for (Partner partner : Partner.<Partner>listAll(Sort.by("id"))) {
+            recorder.record(PartnerAuditScope.subject(partner), AuditActions.CREATED,
+                    audit.snapshot(PartnerMapper.toApi(partner)));
+        }
+        for (Asset asset : Asset.<Asset>listAll(Sort.by("ownerPartnerId").and("ownReference").and("id"))) {
+            recorder.record(AssetAuditScope.subject(asset), AuditActions.CREATED,
+                    audit.snapshot(AssetMapper.toApi(asset, null)));
+        }
+        for (Project project : Project.<Project>listAll(Sort.by("name").and("id"))) {
+            recorder.record(ProjectAuditScope.subject(project), AuditActions.CREATED,
+                    audit.snapshot(ProjectMapper.toApi(project, List.of(), today), "milestones"));
+        }
+        for (Milestone milestone : Milestone.<Milestone>listAll(Sort.by("projectId").and("dueOn").and("id"))) {
+            recorder.record(ProjectAuditScope.subject(milestone), AuditActions.CREATED,
+                    audit.snapshot(ProjectMapper.toApi(milestone, today), "state"));
+        }
+        for (FundingRound round : FundingRound.<FundingRound>listAll(Sort.by("opensOn").and("id"))) {
+            recorder.record(FundingAuditScopes.subject(round), AuditActions.CREATED,
+                    audit.snapshot(FundingMapper.toApi(round)));
+        }
+        for (Bid bid : Bid.<Bid>listAll(Sort.by("id"))) {
+            recorder.record(FundingAuditScopes.subject(bid), AuditActions.CREATED, audit.snapshot(bids.view(bid)));
+        }
+        Map<UUID, Award> byId = Award.<Award>listAll(Sort.by("id")).stream()
+                .collect(Collectors.toMap(a -> a.id, Function.identity()));
+        for (Award award : byId.values().stream().sorted((a, b) -> a.id.compareTo(b.id)).toList()) {
+            recorder.record(FundingAuditScopes.subject(award), AuditActions.CREATED, audit.snapshot(awards.view(award)));
+        }
+        // As ReleaseService: a claim's creation is its submission.
+        for (Claim claim : Claim.<Claim>listAll(Sort.by("submittedAt").and("id"))) {
+            recorder.record(FundingAuditScopes.subject(claim, byId.get(claim.awardId)), AuditActions.SUBMITTED,
+                    audit.snapshot(FundingMapper.toApi(claim)));
+        }
+        for (Payment payment : Payment.<Payment>listAll(Sort.by("recordedAt").and("id"))) {
+            recorder.record(FundingAuditScopes.subject(payment, byId.get(payment.awardId)), AuditActions.CREATED,
+                    audit.snapshot(FundingMapper.toApi(payment)));
+        }
+        for (Mou mou : Mou.<Mou>listAll(Sort.by("partnerId").and("id"))) {
+            recorder.record(MouAuditScope.subject(mou), AuditActions.CREATED, audit.snapshot(MouMapper.toApi(mou, today)));
+        }
+        return written[0];
+    }
+
+    @FunctionalInterface
+    private interface Recorder {
+        void record(AuditSubject subject, String action, JsonNode after);
+    }
+}
