@@ -1,5 +1,6 @@
 package org.estatehub.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,18 @@ class ContractCheckTest {
             ValidationReport server = answer(validator, Request.Method.GET, "/me", 500);
             assertTrue(undeclaredStatus(server), "500 from GET /me: " + server);
         }
+    }
+
+    @Test
+    void everyHeaderButHttpsOwnMustBeDeclared() {
+        assertEquals(List.of("etag", "x-powered-by"), Contract.undeclaredHeaders("/partners", Request.Method.GET, 200,
+                List.of("Content-Type", "Content-Length", "X-Request-Id", "ETag", "X-Powered-By")));
+        assertEquals(List.of(), Contract.undeclaredHeaders("/partners/maidstone", Request.Method.GET, 200,
+                List.of("Content-Type", "X-Request-Id", "ETag")));
+        assertEquals(List.of(), Contract.undeclaredHeaders("/awards/8a0c7c1e-62a7-4d59-9d35-0d0e2a5b7c11/claims",
+                Request.Method.POST, 201, List.of("Content-Type", "X-Request-Id", "ETag", "Idempotent-Replayed")));
+        assertEquals(List.of(), Contract.undeclaredHeaders("/me", Request.Method.GET, 401,
+                List.of("Content-Type", "X-Request-Id", "WWW-Authenticate")));
     }
 
     @Test

@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.interaction.ApiOperationResolver;
+import com.atlassian.oai.validator.model.ApiOperationMatch;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
@@ -13,6 +20,10 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 
 import io.restassured.filter.Filter;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 
 /**
  * Validates REST Assured traffic against openapi/estatehub.yaml, so any drift between the service and
@@ -22,8 +33,10 @@ import io.restassured.filter.Filter;
  * {@link #RESPONSES} (which ignores only the request's own faults) and {@link #STATUS} (bulk transfers,
  * whose bodies are too large to validate): the status is set explicitly rather than left to the
  * validator's defaults, and ContractCheckTest proves each of them fails on an undeclared status.
- * Exchanges on paths the contract does not have (the /q endpoints, deliberate unknown paths) are not
- * checked by {@link #RESPONSES}.
+ * Every header of an answer, bar HTTP's own framing and representation headers, must be declared for
+ * its operation and status too (the validator checks declared headers only). Exchanges on paths the
+ * contract does not have (the /q endpoints, deliberate unknown paths) are not checked by
+ * {@link #RESPONSES}.
  */
 public final class Contract {
 
@@ -41,13 +54,13 @@ public final class Contract {
     public static final OpenApiInteractionValidator STATUS_VALIDATOR = validator(Check.STATUS);
 
     /** Requests and responses must both match the contract. */
-    public static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(STRICT_VALIDATOR);
+    public static final Filter STRICT = withDeclaredHeaders(new OpenApiValidationFilter(STRICT_VALIDATOR));
 
     /**
      * Only responses are checked: for tests that send deliberately bad or unauthenticated requests and
      * expect the documented problem response.
      */
-    public static final OpenApiValidationFilter RESPONSES = new OpenApiValidationFilter(RESPONSES_VALIDATOR);
+    public static final Filter RESPONSES = withDeclaredHeaders(new OpenApiValidationFilter(RESPONSES_VALIDATOR));
 
     /** Only the answer's status: for multi-megabyte transfers the full validator would spend minutes reading. */
     public static final Filter STATUS = (request, response, context) -> {
@@ -59,14 +72,73 @@ public final class Contract {
         if (report.hasErrors()) {
             throw new OpenApiValidationFilter.OpenApiValidationException(report);
         }
+        requireDeclaredHeaders(path, method, answer);
         return answer;
     };
+
+    /**
+     * Headers whose meaning HTTP itself gives (framing, representation); every other header an answer
+     * carries must be declared for its operation and status.
+     */
+    static final Set<String> TRANSPORT_HEADERS = Set.of("content-type", "content-length", "transfer-encoding",
+            "connection", "keep-alive", "date", "vary", "content-encoding");
+
+    private static final ApiOperationResolver OPERATIONS = new ApiOperationResolver(parsed(), null, false);
 
     private enum Check {
         ALL, RESPONSES, STATUS
     }
 
     private Contract() {
+    }
+
+    private static Filter withDeclaredHeaders(OpenApiValidationFilter validation) {
+        return (request, response, context) -> {
+            io.restassured.response.Response answer = validation.filter(request, response, context);
+            requireDeclaredHeaders(com.atlassian.oai.validator.restassured.RestAssuredRequest.of(request).getPath(),
+                    Request.Method.valueOf(request.getMethod().toUpperCase()), answer);
+            return answer;
+        };
+    }
+
+    /** The headers of the answer its operation does not declare for the status; empty when all are. */
+    public static List<String> undeclaredHeaders(String path, Request.Method method, int status,
+            Collection<String> headerNames) {
+        ApiOperationMatch match = OPERATIONS.findApiOperation(path, method);
+        if (!match.isPathFound() || !match.isOperationAllowed()) {
+            return List.of();
+        }
+        ApiResponse declared = match.getApiOperation().getOperation().getResponses().get(String.valueOf(status));
+        if (declared == null) {
+            return List.of(); // an undeclared status, reported as such by the validator
+        }
+        Set<String> names = new HashSet<>();
+        if (declared.getHeaders() != null) {
+            declared.getHeaders().keySet().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+        }
+        return headerNames.stream().map(name -> name.toLowerCase(Locale.ROOT)).distinct()
+                .filter(name -> !TRANSPORT_HEADERS.contains(name) && !names.contains(name)).sorted().toList();
+    }
+
+    private static void requireDeclaredHeaders(String path, Request.Method method,
+            io.restassured.response.Response answer) {
+        List<String> undeclared = undeclaredHeaders(path, method, answer.statusCode(),
+                answer.getHeaders().asList().stream().map(io.restassured.http.Header::getName).toList());
+        if (!undeclared.isEmpty()) {
+            throw new AssertionError("Headers not declared for " + method + " " + path + " " + answer.statusCode()
+                    + " in " + SPEC + ": " + undeclared);
+        }
+    }
+
+    private static OpenAPI parsed() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        try {
+            return new OpenAPIV3Parser().readContents(Files.readString(SPEC), null, options).getOpenAPI();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static OpenApiInteractionValidator validator(Check check) {
