@@ -69,7 +69,8 @@ public class ChangeFeed {
         details.append(" else false end");
         summaryPaths.append(" end");
 
-        Query query = em.createNativeQuery("select " + AuditEvents.COLUMNS + AuditEvents.withheldUnless(details.toString(), summaryPaths.toString())
+        Query query = em.createNativeQuery("select " + AuditEvents.COLUMNS
+                + AuditEvents.withheldUnless(details.toString(), summaryPaths.toString())
                 + " from audit_event e"
                 + " where (e.txid, e.id) > (cast(cast(:afterTx as text) as xid8), :afterId)"
                 + " and e.txid < cast(cast(:horizon as text) as xid8)"

@@ -34,7 +34,7 @@ import org.estatehub.project.Project;
  * the partnership's register of joint work, by which a partner finds a project to join or to co-locate
  * with; GET /projects has always shown it to everyone.
  * <li>stage and RAG status (the colour only): the pipeline everyone plans against (the pipeline
- * dashboard counts projects by stage) and a one-word health signal the board publishes anyway.
+ * dashboard counts projects by stage) and a one-word health signal GET /projects has always listed.
  * <li>programmes, awarded and released money: funding is reported partnership-wide (awards, the funding
  * summary and its dashboard are open to every partner), so a return's money columns reveal nothing new.
  * </ul>
@@ -52,8 +52,9 @@ import org.estatehub.project.Project;
  * the changes to the summary fields ({@link #SUMMARY_PATHS}), as GET /projects shows their values.
  * </ul>
  *
- * <p>Sums over every funded project (a return's totals, GET /projects/outcomes) stay partnership-wide:
- * they are the programme's own results as reported to OPE, not any one project's.
+ * <p>Sums over projects (a return's totals, GET /projects/outcomes) stay partnership-wide: they are the
+ * programme's own results as reported to OPE, not any one project's. (GET /projects/outcomes with
+ * narrow filters can still sum a single project; closing that needs a minimum group size, not this rule.)
  *
  * <p>Hidden fields are omitted, never blanked with a placeholder; a row is rebuilt from the summary
  * fields named here, so a field added to the return later stays hidden until it is listed.
