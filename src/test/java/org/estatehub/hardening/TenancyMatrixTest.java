@@ -28,7 +28,8 @@ import io.restassured.specification.RequestSpecification;
  * are written out below as a table (one row per operation and record, one column per caller), not
  * derived from the service's rules. After every refused write the record is read again by the programme
  * office and must be byte-for-byte what it was; after every refused read or list the answer must not
- * contain the record; nothing a refused create sends is found afterwards.
+ * contain the record; nothing a refused create sends is found afterwards. Which of a project's fields
+ * each caller reads in each read path: {@link TenancyFieldMatrixTest}.
  */
 @QuarkusTest
 class TenancyMatrixTest {

@@ -18,9 +18,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Rows of audit_event, selected with {@link #COLUMNS}, as the contract's AuditEvent. */
 final class AuditEvents {
 
-    /** Column list over alias `e`; the last column is the changes (null when withheld). */
+    /** Column list over alias `e`, to be followed by {@link #withheldUnless}'s note and changes. */
     static final String COLUMNS = "e.id, cast(e.txid as text), e.occurred_at, e.entity_type, e.entity_id, e.action,"
-            + " e.actor_username, e.actor_partner_id, e.partner_id, e.scope_type, e.scope_id, e.note";
+            + " e.actor_username, e.actor_partner_id, e.partner_id, e.scope_type, e.scope_id";
+
+    /**
+     * The note and the changes, for callers who may see the event. With `details` (an
+     * {@link AuditScope#detailsSql} condition) both; without, no note (the actor's reason, e.g. a stage
+     * change's note, is a value of the record as much as the changed fields are) and, for the scope
+     * record's own events, only the changes at the paths of `summaryPaths` (a text[] expression, null
+     * for none; see {@link AuditScope#summaryPaths}), or none when nothing there changed.
+     */
+    static String withheldUnless(String details, String summaryPaths) {
+        return ", case when " + details + " then e.note end, case when " + details
+                + " then cast(audit_diff(e.before_doc, e.after_doc) as text)"
+                + " when e.entity_type = e.scope_type and e.entity_id = e.scope_id and (" + summaryPaths
+                + ") is not null then"
+                + " (select cast(jsonb_object_agg(d.key, d.value) as text)"
+                + " from jsonb_each(audit_diff(e.before_doc, e.after_doc)) d where d.key = any(" + summaryPaths + "))"
+                + " end";
+    }
+
+    /** A scope's {@link AuditScope#summaryPaths} as an SQL text[] (constants from code, quoted). */
+    static String pathsSql(java.util.List<String> paths) {
+        if (paths.isEmpty()) {
+            return "cast(null as text[])";
+        }
+        return "cast(array[" + String.join(", ", paths.stream().map(p -> "'" + p.replace("'", "''") + "'").toList())
+                + "] as text[])";
+    }
 
     private AuditEvents() {
     }

@@ -45,8 +45,8 @@ public class AuditHistory {
                 .setParameter("id", scopeId)
                 .getSingleResult()).longValue();
         // Events of one record are ordered by id: its changes lock its row, so they commit in id order.
-        var query = em.createNativeQuery("select " + AuditEvents.COLUMNS + ", case when " + details
-                + " then cast(audit_diff(e.before_doc, e.after_doc) as text) end"
+        var query = em.createNativeQuery("select " + AuditEvents.COLUMNS
+                + AuditEvents.withheldUnless(details, AuditEvents.pathsSql(scope.summaryPaths()))
                 + " from audit_event e where e.scope_type = :type and e.scope_id = :id order by e.id"
                 + " limit :limit offset :offset")
                 .setParameter("type", scopeType)

@@ -27,4 +27,14 @@ public interface AuditScope {
 
     /** SQL condition over `e`, as {@link #visibleSql}: the caller may also read the changed values. */
     String detailsSql(Caller caller);
+
+    /**
+     * Paths of `changes` (`name`, `rag.status`) in the scope record's own events that everyone who may
+     * see the event reads even without {@link #detailsSql}: the record's summary, so that the feed shows
+     * what a list of such records shows everyone. Parts' events (a project's milestones) and the note
+     * stay withheld. Empty (the default): without details, no changes at all.
+     */
+    default java.util.List<String> summaryPaths() {
+        return java.util.List.of();
+    }
 }

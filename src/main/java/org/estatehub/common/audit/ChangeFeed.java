@@ -57,16 +57,20 @@ public class ChangeFeed {
 
         StringBuilder visible = new StringBuilder("case e.scope_type");
         StringBuilder details = new StringBuilder("case e.scope_type");
+        StringBuilder summaryPaths = new StringBuilder("case e.scope_type");
         for (AuditScope scope : scopes) {
             String type = scope.type().replace("'", "");
             visible.append(" when '").append(type).append("' then (").append(scope.visibleSql(caller)).append(')');
             details.append(" when '").append(type).append("' then (").append(scope.detailsSql(caller)).append(')');
+            summaryPaths.append(" when '").append(type).append("' then ")
+                    .append(AuditEvents.pathsSql(scope.summaryPaths()));
         }
         visible.append(" else false end");
         details.append(" else false end");
+        summaryPaths.append(" end");
 
         Query query = em.createNativeQuery("select " + AuditEvents.COLUMNS
-                + ", case when " + details + " then cast(audit_diff(e.before_doc, e.after_doc) as text) end"
+                + AuditEvents.withheldUnless(details.toString(), summaryPaths.toString())
                 + " from audit_event e"
                 + " where (e.txid, e.id) > (cast(cast(:afterTx as text) as xid8), :afterId)"
                 + " and e.txid < cast(cast(:horizon as text) as xid8)"

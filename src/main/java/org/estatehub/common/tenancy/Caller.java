@@ -38,6 +38,14 @@ public class Caller {
         return partner;
     }
 
+    /** The token's partner, or empty when it carries none (where that is no reason to refuse the request). */
+    public java.util.Optional<String> partnerIdIfAny() {
+        requireAuthenticated();
+        Object claim = jwt.getClaim(PARTNER_CLAIM);
+        return claim == null || claim.toString().isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(claim.toString());
+    }
+
     public String username() {
         requireAuthenticated();
         String name = jwt.getClaim("preferred_username");

@@ -18,6 +18,7 @@ import org.estatehub.common.money.Moneys;
 import org.estatehub.monitoring.Quarter;
 import org.estatehub.monitoring.service.MonitoringCsv;
 import org.estatehub.monitoring.service.MonitoringReturns;
+import org.estatehub.project.service.ProjectDisclosure;
 
 import io.quarkus.security.Authenticated;
 
@@ -28,6 +29,9 @@ public class MonitoringResource implements MonitoringApi {
 
     @Inject
     MonitoringReturns returns;
+
+    @Inject
+    ProjectDisclosure disclosure;
 
     @Context
     HttpHeaders headers;
@@ -57,7 +61,9 @@ public class MonitoringResource implements MonitoringApi {
         return represent(returns.get(period));
     }
 
-    private Response represent(MonitoringReturn r) {
+    /** Preview and stored return alike, JSON and CSV alike: each caller reads what the one rule allows. */
+    private Response represent(MonitoringReturn full) {
+        MonitoringReturn r = disclosure.disclose(full);
         if (MediaTypes.prefers(headers, CSV)) {
             return Response.ok(MonitoringCsv.write(r), CSV)
                     .header("Content-Disposition", "attachment; filename=\"monitoring-" + r.getPeriod() + ".csv\"")

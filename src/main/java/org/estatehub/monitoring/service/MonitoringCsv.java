@@ -28,11 +28,12 @@ public final class MonitoringCsv {
     private MonitoringCsv() {
     }
 
+    /** Cells of details the caller may not read (a row without outcomes, see ProjectDisclosure) stay empty. */
     public static String write(MonitoringReturn r) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
             for (MonitoringProjectRow row : r.getProjects()) {
-                Outcomes o = row.getOutcomes();
+                Outcomes o = row.getOutcomes() == null ? new Outcomes() : row.getOutcomes();
                 printer.printRecord(r.getPeriod(), row.getProjectId(), row.getProjectName(), row.getLeadPartnerId(),
                         row.getProgrammes().stream().map(Object::toString).collect(Collectors.joining(" ")),
                         row.getStage(), row.getRagStatus(), row.getRagReason(), amount(row.getAwarded()),

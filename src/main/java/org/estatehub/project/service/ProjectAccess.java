@@ -16,8 +16,12 @@ public class ProjectAccess {
     @Inject
     Caller caller;
 
+    @Inject
+    ProjectDisclosure disclosure;
+
+    /** Everything beyond the summary (see {@link ProjectDisclosure}). */
     public boolean readsDetails(Project project) {
-        return caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER) || project.involves(caller.partnerId());
+        return disclosure.readsDetails(project);
     }
 
     public void requireDetails(Project project) {

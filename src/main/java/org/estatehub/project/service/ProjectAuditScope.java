@@ -8,15 +8,15 @@ import jakarta.inject.Inject;
 import org.estatehub.common.audit.AuditScope;
 import org.estatehub.common.audit.AuditSubject;
 import org.estatehub.common.tenancy.Caller;
-import org.estatehub.common.tenancy.Roles;
 import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
 
 /**
  * A project's history (its own changes, stage changes and milestones) is for those who read its
  * details: the lead and participating partners as they are now, pmo-admin, board-member and
- * s151-officer. Everyone reads the summary, so everyone's feed shows that a project changed, without
- * the changed values.
+ * s151-officer ({@link ProjectDisclosure}). Everyone reads the summary, so everyone's feed shows that a
+ * project changed and the changes to its summary fields, without the details' values or the note (a
+ * stage change's note is a detail).
  */
 @ApplicationScoped
 public class ProjectAuditScope implements AuditScope {
@@ -51,12 +51,12 @@ public class ProjectAuditScope implements AuditScope {
     }
 
     @Override
+    public java.util.List<String> summaryPaths() {
+        return ProjectDisclosure.SUMMARY_PATHS;
+    }
+
+    @Override
     public String detailsSql(Caller caller) {
-        if (caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER)) {
-            return "true";
-        }
-        return "exists (select 1 from project p where p.id = cast(e.scope_id as uuid)"
-                + " and (p.lead_partner_id = :callerPartner or exists (select 1 from project_partner pp"
-                + " where pp.project_id = p.id and pp.partner_id = :callerPartner)))";
+        return ProjectDisclosure.detailsSql(caller, "cast(e.scope_id as uuid)");
     }
 }

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -162,7 +161,11 @@ public class ChangeFeedTest {
                 p1 + " CREATED"), dover.stream().map(Event::key).toList());
         assertNotNull(dover.get(4).changes());
         assertEquals("PROJECT", dover.get(5).entityType());
-        assertNull(dover.get(5).changes(), "dover does not read the project's details");
+        // The summary's changes (what GET /projects shows everyone), not the details' (the description).
+        assertEquals("Feed project", ((Map<?, ?>) dover.get(5).changes().get("name")).get("to"));
+        assertEquals(Set.of("name", "leadPartnerId", "participatingPartnerIds", "district", "type", "stage",
+                "rag.status", "programmes"), dover.get(5).changes().keySet(), "dover does not read the project's details");
+        assertTrue(seen.get(3).changes().containsKey("description"), "the participant reads the details");
         // The programme office reads everything.
         assertEquals(6, new Reader("pmo.admin", doverStart, 50).untilMine(about(mine), 6).size());
 
