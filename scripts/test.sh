@@ -25,7 +25,8 @@ apt_install() {
   apt-get install -y -qq "$@" </dev/null >/dev/null
 }
 
-# Seconds, before anything is started or installed: a broken rule fails here, not after the services are up.
+# Before anything is started or installed: a broken rule fails here, in seconds once compiled (the compile
+# is reused by mvn verify), not after the services are up.
 step "fast tests: mvn -B test -Dgroups=fast"
 mvn -B test -Dgroups=fast </dev/null
 
