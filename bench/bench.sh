@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # EstateHub benchmark: wrk against the API beside pgbench running the same SQL, on 100,000 assets and
-# 2,000 projects with their funding. See README "Benchmark".
+# 2,000 projects with their funding. See bench/README.md.
 #
-#   bench/bench.sh seed          migrate the bench database (the app, profile demo, once) and load bench/seed.sql
+#   bench/bench.sh database      create the bench database (and the estatehub role) if missing
+#   bench/bench.sh seed          create and migrate the bench database (the app, profile demo, once) and load
+#                                bench/seed.sql
 #   bench/bench.sh run [label]   start the app on BENCH_PORT, measure every endpoint below, write
 #                                bench/results/<label>.md (label default: the date and commit)
 #   bench/bench.sh all [label]   seed, then run
@@ -10,7 +12,9 @@
 #
 # Environment (defaults in brackets):
 #   BENCH_DB        database name [estatehub_bench]; PostgreSQL at BENCH_PG_HOST:BENCH_PG_PORT [127.0.0.1:5433],
-#                   role estatehub/estatehub (it must own the database)
+#                   role estatehub/estatehub (it must own the database). On a local server (127.0.0.1 or
+#                   localhost) seed creates both when missing, as superuser BENCH_PG_SUPERUSER [postgres],
+#                   like scripts/postgres.sh; elsewhere create them first.
 #   BENCH_PORT      the app's HTTP port [8095]
 #   BENCH_OIDC_URL  Keycloak realm [http://localhost:8180/realms/estatehub]
 #   BENCH_USER      demo user whose token the load carries [maidstone.editor]
@@ -70,6 +74,39 @@ tools() {
 
 sql() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U estatehub -d "$DB" "$@"; }
 
+# psql as the superuser, as the postgres OS user when we are root (scripts/postgres.sh does the same).
+sql_admin() {
+  local superuser="${BENCH_PG_SUPERUSER:-postgres}"
+  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1; then
+    runuser -u postgres -- "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$superuser" -d postgres "$@"
+  else
+    "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$superuser" -d postgres "$@"
+  fi
+}
+
+# A fresh machine has the shared server (scripts/postgres.sh) but no bench database: create it, owned by
+# estatehub, and the role if that is missing too. A database that exists is left as it is.
+ensure_database() {
+  case "$DB" in
+    *[!A-Za-z0-9_]*|"") die "BENCH_DB must be letters, digits and underscores (got '$DB')" ;;
+  esac
+  if sql -c 'select 1' >/dev/null 2>&1; then
+    return 0
+  fi
+  case "$PG_HOST" in
+    127.0.0.1|localhost|::1) ;;
+    *) die "cannot connect to database $DB on $PG_HOST:$PG_PORT as estatehub; create it (owner estatehub) first" ;;
+  esac
+  log "creating database $DB (owner estatehub) on $PG_HOST:$PG_PORT"
+  sql_admin <<SQL
+select 'create role estatehub login password ''estatehub'''
+ where not exists (select 1 from pg_roles where rolname = 'estatehub') \gexec
+select 'create database $DB owner estatehub'
+ where not exists (select 1 from pg_database where datname = '$DB') \gexec
+SQL
+  sql -c 'select 1' >/dev/null || die "database $DB was created but estatehub cannot connect to it"
+}
+
 build() {
   if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml openapi -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
     log "building the app"
@@ -108,6 +145,7 @@ stop_app() {
 
 cmd_seed() {
   tools
+  ensure_database
   build
   mkdir -p "$WORK"
   log "migrating $DB and loading the demo data (the app with profile demo, once)"
@@ -264,9 +302,11 @@ cmd_startup() {
 }
 
 case "${1:-}" in
+  database) PSQL="$(pg_bin)/psql"; [ -x "$PSQL" ] || die "psql not found (scripts/postgres.sh installs PostgreSQL)"
+    ensure_database; log "database $DB is ready" ;;
   seed) cmd_seed ;;
   startup) shift; cmd_startup "$@" ;;
   run) shift; cmd_run "$@" ;;
   all) shift; cmd_seed; cmd_run "$@" ;;
-  *) echo "usage: $0 seed|run [label]|all [label]|startup [N]" >&2; exit 2 ;;
+  *) echo "usage: $0 database|seed|run [label]|all [label]|startup [N]" >&2; exit 2 ;;
 esac

@@ -35,5 +35,9 @@ Stop with Ctrl-C; scripts/postgres.sh stop and scripts/keycloak.sh stop stop the
 TXT
 # JVM options (heap, GC, ...): scripts/jvm-options.sh; override with ESTATEHUB_JAVA_OPTS.
 source "$root/scripts/jvm-options.sh"
+# Readable log lines for a person at a terminal; JSON lines (the demo profile's) when the output goes to a
+# file, a pipe or a container's log collector.
+log_opts=""
+if [ -t 1 ]; then log_opts="-Dquarkus.log.console.json.enabled=false"; fi
 # shellcheck disable=SC2086
-exec java $ESTATEHUB_JAVA_OPTS -Dquarkus.profile=demo -jar target/quarkus-app/quarkus-run.jar
+exec java $ESTATEHUB_JAVA_OPTS $log_opts -Dquarkus.profile=demo -jar target/quarkus-app/quarkus-run.jar

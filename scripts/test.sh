@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command. Starts a real PostgreSQL and a real Keycloak (if not already running), then:
+# The test command. First the fast tests (plain unit tests tagged @FastTest: no Quarkus, no database),
+# stopping if one fails; then it starts a real PostgreSQL and a real Keycloak (if not already running), and:
 #   1. mvn -B verify            every Java test, against the real database and Keycloak
 #   2. scripts/contract-check.sh  Spectral lint + breaking-change check of openapi/estatehub.yaml
 #   3. the API as users see it: runs the jar mvn verify built, in the demo profile, on a free port
@@ -23,6 +24,11 @@ apt_install() {
   apt-get update -qq </dev/null
   apt-get install -y -qq "$@" </dev/null >/dev/null
 }
+
+# Before anything is started or installed: a broken rule fails here, in seconds once compiled (the compile
+# is reused by mvn verify), not after the services are up.
+step "fast tests: mvn -B test -Dgroups=fast"
+mvn -B test -Dgroups=fast </dev/null
 
 bash scripts/postgres.sh start
 bash scripts/keycloak.sh start

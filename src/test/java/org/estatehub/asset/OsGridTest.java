@@ -3,8 +3,10 @@ package org.estatehub.asset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.estatehub.asset.geo.OsGrid;
+import org.estatehub.testing.FastTest;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class OsGridTest {
 
     private final OsGrid grid = new OsGrid();

@@ -3,6 +3,11 @@ package org.estatehub.common.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,6 +19,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.tenancy.Caller;
 
@@ -24,6 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Runs a creating POST at most once per Idempotency-Key. The key's row is inserted in the same
  * transaction as the work: a concurrent retry waits on the primary key until the first commits and then
  * replays its answer; if the work fails, the row rolls back with it and a retry runs afresh.
+ * <p>
+ * A record counts for {@code estatehub.idempotency.retention} (24 hours by default) after the first
+ * request: later, the key neither replays nor blocks a new request, which takes the record over.
+ * {@link IdempotencyCleanup} deletes expired records so the table holds about one retention period.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -39,6 +49,12 @@ public class Idempotency {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "estatehub.idempotency.retention")
+    Duration retention;
+
     /** A fresh answer: status, entity (serialised as JSON) and optional Location. */
     public record Outcome(int status, Object entity, String location) {
     }
@@ -50,11 +66,21 @@ public class Idempotency {
         }
         String partner = caller.partnerId();
         String hash = hash(operation, request);
+        Instant now = clock.instant();
+        // A live record (created after the cut-off) makes this 0 rows and the request a replay; an expired
+        // one is taken over exactly as if it had been deleted, under the same row lock a concurrent retry
+        // waits on.
         int inserted = em.createNativeQuery("""
-                insert into idempotency_record (partner_id, idempotency_key, operation, request_hash)
-                values (:partner, :key, :operation, :hash) on conflict do nothing""")
+                insert into idempotency_record (partner_id, idempotency_key, operation, request_hash, created_at)
+                values (:partner, :key, :operation, :hash, :now)
+                on conflict (partner_id, idempotency_key) do update
+                   set operation = excluded.operation, request_hash = excluded.request_hash,
+                       response_status = null, response_body = null, location = null,
+                       created_at = excluded.created_at
+                 where idempotency_record.created_at <= :expiredFrom""")
                 .setParameter("partner", partner).setParameter("key", key)
                 .setParameter("operation", operation).setParameter("hash", hash)
+                .setParameter("now", utc(now)).setParameter("expiredFrom", utc(expiredFrom(now)))
                 .executeUpdate();
         if (inserted == 0) {
             return replay(partner, key, hash);
@@ -69,6 +95,23 @@ public class Idempotency {
                 .setParameter("partner", partner).setParameter("key", key)
                 .executeUpdate();
         return toResponse(outcome);
+    }
+
+    /** Deletes the records that no longer count; returns how many. */
+    @Transactional
+    public int deleteExpired() {
+        return em.createNativeQuery("delete from idempotency_record where created_at <= :expiredFrom")
+                .setParameter("expiredFrom", utc(expiredFrom(clock.instant())))
+                .executeUpdate();
+    }
+
+    /** Records created at or before this instant have expired. */
+    private Instant expiredFrom(Instant now) {
+        return now.minus(retention);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private Response replay(String partner, String key, String hash) {

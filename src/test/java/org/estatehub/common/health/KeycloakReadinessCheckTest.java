@@ -8,9 +8,11 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.estatehub.testing.FastTest;
 import org.junit.jupiter.api.Test;
 
 /** The check goes DOWN, quickly, when the realm does not answer. */
+@FastTest
 class KeycloakReadinessCheckTest {
 
     @Test

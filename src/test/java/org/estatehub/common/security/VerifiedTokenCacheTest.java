@@ -1,11 +1,14 @@
 package org.estatehub.common.security;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -56,5 +59,19 @@ class VerifiedTokenCacheTest {
             assertNull(tokens.find(altered));
         }
         Api.anonymous().auth().oauth2(token).get("/me").then().statusCode(200).body("partnerId", equalTo("dover"));
+    }
+
+    /** What the running service remembers for real Keycloak tokens holds no Vert.x or Netty (request) object. */
+    @Test
+    void rememberedIdentitiesHoldNoRequestObjects() {
+        String token = Keycloak.userToken("dover.editor");
+        Api.anonymous().auth().oauth2(token).get("/me").then().statusCode(200);
+        assertNotNull(tokens.find(token));
+        int remembered = 0;
+        for (VerifiedTokens.VerifiedCaller caller : tokens.remembered()) {
+            assertEquals(Set.of(), RetainedObjects.requestObjectsReachableFrom(caller), caller.principal().getName());
+            remembered++;
+        }
+        assertTrue(remembered > 0, "at least this test's token is remembered");
     }
 }
