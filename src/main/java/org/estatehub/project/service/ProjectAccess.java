@@ -17,7 +17,7 @@ public class ProjectAccess {
     Caller caller;
 
     public boolean readsDetails(Project project) {
-        return caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER) || project.involves(caller.partnerId());
+        return caller.oversees() || project.involves(caller.partnerId());
     }
 
     public void requireDetails(Project project) {

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 
 import org.estatehub.common.audit.AuditScope;
 import org.estatehub.common.audit.AuditSubject;
+import org.estatehub.common.audit.ScopeTypes;
 import org.estatehub.common.tenancy.Caller;
-import org.estatehub.common.tenancy.Roles;
 import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
 
@@ -21,7 +21,7 @@ import org.estatehub.project.Project;
 @ApplicationScoped
 public class ProjectAuditScope implements AuditScope {
 
-    public static final String TYPE = "PROJECT";
+    public static final String TYPE = ScopeTypes.PROJECT;
     public static final String MILESTONE = "MILESTONE";
 
     @Inject
@@ -52,7 +52,7 @@ public class ProjectAuditScope implements AuditScope {
 
     @Override
     public String detailsSql(Caller caller) {
-        if (caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER)) {
+        if (caller.oversees()) {
             return "true";
         }
         return "exists (select 1 from project p where p.id = cast(e.scope_id as uuid)"
