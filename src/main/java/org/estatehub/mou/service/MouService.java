@@ -60,8 +60,8 @@ public class MouService {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     /** `effectiveStatus` as the contract shows it: SIGNED means signed and unexpired, EXPIRED signed and past expiry. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Mou> list(String partner, org.estatehub.api.model.MouStatus effectiveStatus, int limit, int offset) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
