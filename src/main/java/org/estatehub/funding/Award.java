@@ -1,10 +1,10 @@
 package org.estatehub.funding;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.estatehub.api.model.Programme;
+import org.estatehub.common.money.Money;
+import org.estatehub.common.money.MoneyColumn;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -39,16 +41,19 @@ public class Award extends PanacheEntityBase {
     @Column(name = "recipient_partner_id", nullable = false, updatable = false)
     public String recipientPartnerId;
 
+    @Convert(converter = MoneyColumn.class)
     @Column(name = "amount_awarded", nullable = false, updatable = false)
-    public BigDecimal amountAwarded;
+    public Money amountAwarded;
 
+    @Convert(converter = MoneyColumn.class)
     @Column(nullable = false, insertable = false, updatable = false)
-    public BigDecimal released;
+    public Money released;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    public BigDecimal balance() {
-        return amountAwarded.subtract(released == null ? BigDecimal.ZERO : released);
+    /** Still to be released; `released` is null only before the row's database default has been read back. */
+    public Money balance() {
+        return amountAwarded.minus(released == null ? Money.ZERO : released);
     }
 }

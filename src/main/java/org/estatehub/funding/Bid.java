@@ -17,8 +17,6 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.estatehub.api.model.BidStatus;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The partnership's application to a round: one line per project. */

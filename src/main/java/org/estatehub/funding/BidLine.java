@@ -1,11 +1,11 @@
 package org.estatehub.funding;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -13,6 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.estatehub.common.money.Money;
+import org.estatehub.common.money.MoneyColumn;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -33,15 +35,17 @@ public class BidLine extends PanacheEntityBase {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
 
+    @Convert(converter = MoneyColumn.class)
     @Column(name = "amount_requested", nullable = false)
-    public BigDecimal amountRequested;
+    public Money amountRequested;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
     public List<String> activities = new ArrayList<>();
 
+    @Convert(converter = MoneyColumn.class)
     @Column(name = "amount_awarded")
-    public BigDecimal amountAwarded;
+    public Money amountAwarded;
 
     @Column(nullable = false)
     public int position;

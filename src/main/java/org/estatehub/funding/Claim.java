@@ -1,10 +1,10 @@
 package org.estatehub.funding;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.estatehub.api.model.ClaimStatus;
+import org.estatehub.common.money.Money;
+import org.estatehub.common.money.MoneyColumn;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -30,8 +31,9 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "invoice_reference", nullable = false, updatable = false)
     public String invoiceReference;
 
+    @Convert(converter = MoneyColumn.class)
     @Column(nullable = false, updatable = false)
-    public BigDecimal amount;
+    public Money amount;
 
     @Column(nullable = false, updatable = false)
     public String activity;

@@ -13,7 +13,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.estatehub.api.model.Programme;
-import org.estatehub.api.model.RoundStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -43,7 +42,7 @@ public class FundingRound extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public RoundStatus status;
+    public FundingRoundStatus status;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
@@ -56,6 +55,6 @@ public class FundingRound extends PanacheEntityBase {
 
     /** Bids may be submitted only while the round is open, within its dates. */
     public boolean acceptsSubmissions(LocalDate today) {
-        return status == RoundStatus.OPEN && !today.isBefore(opensOn) && !today.isAfter(closesOn);
+        return status == FundingRoundStatus.OPEN && !today.isBefore(opensOn) && !today.isAfter(closesOn);
     }
 }

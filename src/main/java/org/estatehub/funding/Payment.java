@@ -1,14 +1,17 @@
 package org.estatehub.funding;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.estatehub.common.money.Money;
+import org.estatehub.common.money.MoneyColumn;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -23,8 +26,9 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "award_id", nullable = false, updatable = false)
     public UUID awardId;
 
+    @Convert(converter = MoneyColumn.class)
     @Column(nullable = false, updatable = false)
-    public BigDecimal amount;
+    public Money amount;
 
     @Column(name = "paid_on", nullable = false, updatable = false)
     public LocalDate paidOn;

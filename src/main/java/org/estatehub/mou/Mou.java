@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -13,17 +15,12 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A Memorandum of Understanding between a partner and the accountable body. The stored status is
- * DRAFT, ISSUED, SIGNED or TERMINATED; EXPIRED is derived from the expiry date, so it never goes stale.
+ * A Memorandum of Understanding between a partner and the accountable body. The stored status is a
+ * MouStatus; EXPIRED is derived from the expiry date (see expired), so it never goes stale.
  */
 @Entity
 @Table(name = "mou")
 public class Mou extends PanacheEntityBase {
-
-    public static final String DRAFT = "DRAFT";
-    public static final String ISSUED = "ISSUED";
-    public static final String SIGNED = "SIGNED";
-    public static final String TERMINATED = "TERMINATED";
 
     @Id
     public UUID id;
@@ -31,8 +28,9 @@ public class Mou extends PanacheEntityBase {
     @Column(name = "partner_id", nullable = false, updatable = false)
     public String partnerId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public MouStatus status;
 
     @Column(name = "issued_on")
     public LocalDate issuedOn;
@@ -63,12 +61,13 @@ public class Mou extends PanacheEntityBase {
     @Version
     public long version;
 
-    public String effectiveStatus(LocalDate today) {
-        return SIGNED.equals(status) && expiresOn.isBefore(today) ? "EXPIRED" : status;
+    /** Signed, but its expiry date has passed: the contract shows it as EXPIRED. */
+    public boolean expired(LocalDate today) {
+        return status == MouStatus.SIGNED && expiresOn.isBefore(today);
     }
 
     /** Signed, in force today and not expired: OPE money may be released to the partner. */
     public boolean inForce(LocalDate today) {
-        return SIGNED.equals(status) && !signedOn.isAfter(today) && !expiresOn.isBefore(today);
+        return status == MouStatus.SIGNED && !signedOn.isAfter(today) && !expiresOn.isBefore(today);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.estatehub.asset.Asset;
 import org.estatehub.common.audit.AuditScope;
 import org.estatehub.common.audit.AuditSubject;
+import org.estatehub.common.audit.ScopeTypes;
 import org.estatehub.common.tenancy.Caller;
 
 /**
@@ -18,7 +19,7 @@ import org.estatehub.common.tenancy.Caller;
 @ApplicationScoped
 public class AssetAuditScope implements AuditScope {
 
-    public static final String TYPE = "ASSET";
+    public static final String TYPE = ScopeTypes.ASSET;
 
     @Inject
     AssetService assets;

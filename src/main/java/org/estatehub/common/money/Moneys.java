@@ -1,26 +1,23 @@
 package org.estatehub.common.money;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
-import org.estatehub.api.model.Money;
-
-/** Money crosses the API as a decimal string in pounds and pence, never as a float. */
+/**
+ * Money crosses the API as a decimal string in pounds and pence, never as a float. For amounts still
+ * held as BigDecimal (assets, project outcomes); funding and monitoring use {@link Money} directly.
+ */
 public final class Moneys {
 
     private Moneys() {
     }
 
-    public static Money gbp(BigDecimal amount) {
-        if (amount == null) {
-            return null;
-        }
-        return new Money().amount(amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString())
-                .currency(Money.CurrencyEnum.GBP);
+    public static org.estatehub.api.model.Money gbp(BigDecimal amount) {
+        return Money.toApi(Money.ofNullable(amount));
     }
 
     /** The contract's pattern has already limited the amount to whole pence. */
-    public static BigDecimal amount(Money money) {
-        return money == null ? null : new BigDecimal(money.getAmount()).setScale(2, RoundingMode.UNNECESSARY);
+    public static BigDecimal amount(org.estatehub.api.model.Money money) {
+        Money parsed = Money.fromApi(money);
+        return parsed == null ? null : parsed.pounds();
     }
 }

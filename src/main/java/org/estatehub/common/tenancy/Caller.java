@@ -65,6 +65,14 @@ public class Caller {
         return hasRole(Roles.PMO_ADMIN) || hasRole(Roles.BOARD_MEMBER);
     }
 
+    /**
+     * Those overseeing the whole programme: every reader across partners plus the accountable body's
+     * S.151 officer, who answers for the money. They see every project, MOU, claim and payment.
+     */
+    public boolean oversees() {
+        return readsEverything() || hasRole(Roles.S151_OFFICER);
+    }
+
     public List<String> roles() {
         return Roles.ALL.stream().filter(identity::hasRole).toList();
     }

@@ -76,7 +76,7 @@ public class FundingResource implements FundingApi {
 
     @Override
     public Response listFundingRounds(Programme programme, RoundStatus status, Integer limit, Integer offset) {
-        var slice = rounds.list(programme, status, limit, offset);
+        var slice = rounds.list(programme, FundingMapper.fromApi(status), limit, offset);
         return Response.ok(new FundingRoundPage().items(slice.items().stream().map(FundingMapper::toApi).toList())
                 .total(slice.total()).limit(limit).offset(offset)).build();
     }
@@ -103,7 +103,7 @@ public class FundingResource implements FundingApi {
     @Override
     public Response listBids(UUID roundId, BidStatus status, UUID projectId, Programme programme, Integer limit,
             Integer offset) {
-        var slice = bids.list(roundId, status, projectId, programme, limit, offset);
+        var slice = bids.list(roundId, FundingMapper.fromApi(status), projectId, programme, limit, offset);
         return Response.ok(new BidPage().items(slice.items().stream().map(bidViews::view).toList())
                 .total(slice.total()).limit(limit).offset(offset)).build();
     }

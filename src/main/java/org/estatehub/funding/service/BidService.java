@@ -1,6 +1,5 @@
 package org.estatehub.funding.service;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,14 +19,12 @@ import org.estatehub.api.model.BidDecision;
 import org.estatehub.api.model.BidInput;
 import org.estatehub.api.model.BidLineDecision;
 import org.estatehub.api.model.BidLineInput;
-import org.estatehub.api.model.BidStatus;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.Programme;
-import org.estatehub.api.model.RoundStatus;
 import org.estatehub.common.audit.AuditActions;
 import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
-import org.estatehub.common.money.Moneys;
+import org.estatehub.common.money.Money;
 import org.estatehub.common.paging.NativePaging;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
@@ -35,10 +32,11 @@ import org.estatehub.common.problem.Problems;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.BidLine;
+import org.estatehub.funding.BidStatus;
 import org.estatehub.funding.FundingRound;
 import org.estatehub.project.Project;
 
-/** A bid's life: DRAFT → SIGNED_OFF (S.151) → SUBMITTED (round open) → DECIDED (awards made). */
+/** Drafting, signing off, submitting and deciding bids; which step may follow which is BidLifecycle's. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class BidService {
@@ -98,7 +96,7 @@ public class BidService {
     public Bid create(BidInput input) {
         access.requirePmo("draft bids");
         FundingRound round = rounds.get(input.getRoundId());
-        if (round.status != RoundStatus.PLANNED && round.status != RoundStatus.OPEN) {
+        if (!FundingRoundLifecycle.takesDrafts(round.status)) {
             throw ProblemException.conflict("Round '" + round.name + "' is " + round.status + "; bids are drafted for"
                     + " planned or open rounds.");
         }
@@ -118,7 +116,7 @@ public class BidService {
         access.requirePmo("revise bids");
         Bid bid = get(id);
         ETags.requireMatch(ifMatch, bid.version);
-        requireStatus(bid, BidStatus.DRAFT, "revised");
+        BidLifecycle.requireRevisable(bid.status);
         if (!input.getRoundId().equals(bid.roundId)) {
             throw ProblemException.conflict("A bid stays in its round; draft a new bid for another round.");
         }
@@ -134,7 +132,7 @@ public class BidService {
         access.requireAccountableS151();
         Bid bid = get(id);
         ETags.requireMatch(ifMatch, bid.version);
-        requireStatus(bid, BidStatus.DRAFT, "signed off");
+        BidLifecycle.require(bid.status, BidStatus.SIGNED_OFF);
         if (bid.lines.isEmpty()) {
             throw ProblemException.conflict("A bid without lines cannot be signed off.");
         }
@@ -152,7 +150,7 @@ public class BidService {
         access.requirePmo("submit bids");
         Bid bid = get(id);
         ETags.requireMatch(ifMatch, bid.version);
-        requireStatus(bid, BidStatus.SIGNED_OFF, "submitted");
+        BidLifecycle.require(bid.status, BidStatus.SUBMITTED);
         FundingRound round = rounds.get(bid.roundId);
         LocalDate today = LocalDate.now();
         if (!round.acceptsSubmissions(today)) {
@@ -173,23 +171,23 @@ public class BidService {
         access.requirePmo("record decisions");
         Bid bid = get(id);
         ETags.requireMatch(ifMatch, bid.version);
-        requireStatus(bid, BidStatus.SUBMITTED, "decided");
+        BidLifecycle.require(bid.status, BidStatus.DECIDED);
         Map<UUID, BidLine> lines = new HashMap<>();
         bid.lines.forEach(l -> lines.put(l.id, l));
         List<FieldError> errors = new ArrayList<>();
-        Map<UUID, BigDecimal> awarded = new HashMap<>();
+        Map<UUID, Money> awarded = new HashMap<>();
         List<BidLineDecision> decided = decision.getLines();
         for (int i = 0; i < decided.size(); i++) {
             BidLineDecision d = decided.get(i);
             BidLine line = lines.get(d.getLineId());
-            BigDecimal amount = Moneys.amount(d.getAmountAwarded());
+            Money amount = Money.fromApi(d.getAmountAwarded());
             if (line == null) {
                 errors.add(Problems.fieldError("lines[" + i + "].lineId", "not a line of this bid"));
             } else if (awarded.put(line.id, amount) != null) {
                 errors.add(Problems.fieldError("lines[" + i + "].lineId", "decided twice"));
-            } else if (amount.compareTo(line.amountRequested) > 0) {
+            } else if (amount.isGreaterThan(line.amountRequested)) {
                 errors.add(Problems.fieldError("lines[" + i + "].amountAwarded", "more than the "
-                        + line.amountRequested.toPlainString() + " requested"));
+                        + line.amountRequested + " requested"));
             }
         }
         for (BidLine line : bid.lines) {
@@ -208,7 +206,7 @@ public class BidService {
         List<Award> created = new ArrayList<>();
         for (BidLine line : bid.lines) {
             line.amountAwarded = awarded.get(line.id);
-            if (line.amountAwarded.signum() > 0) {
+            if (line.amountAwarded.isPositive()) {
                 Award award = new Award();
                 award.id = UUID.randomUUID();
                 award.bidLineId = line.id;
@@ -241,13 +239,6 @@ public class BidService {
         return audit.snapshot(awards.view(award));
     }
 
-    private static void requireStatus(Bid bid, BidStatus expected, String verb) {
-        if (bid.status != expected) {
-            throw ProblemException.conflict("The bid is " + bid.status + "; only a " + expected + " bid can be "
-                    + verb + ".");
-        }
-    }
-
     /** Replaces title and lines; every line must name a project once, with a positive amount. */
     private void apply(BidInput input, Bid bid) {
         List<FieldError> errors = new ArrayList<>();
@@ -260,7 +251,7 @@ public class BidService {
             } else if (!projects.add(line.getProjectId())) {
                 errors.add(Problems.fieldError("lines[" + i + "].projectId", "the project already has a line in this bid"));
             }
-            if (Moneys.amount(line.getAmountRequested()).signum() <= 0) {
+            if (!Money.fromApi(line.getAmountRequested()).isPositive()) {
                 errors.add(Problems.fieldError("lines[" + i + "].amountRequested.amount", "must be more than 0"));
             }
         }
@@ -279,7 +270,7 @@ public class BidService {
                 line.bid = bid;
                 line.projectId = in.getProjectId();
             }
-            line.amountRequested = Moneys.amount(in.getAmountRequested());
+            line.amountRequested = Money.fromApi(in.getAmountRequested());
             line.activities = new ArrayList<>(in.getActivities().stream().map(String::strip).toList());
             line.position = i;
             replaced.add(line);

@@ -32,8 +32,7 @@ public class FundingAccess {
 
     /** Claims and payments: the recipient partner and those overseeing the programme. */
     public void requireMoneyReader(Award award) {
-        if (!(caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER)
-                || award.recipientPartnerId.equals(caller.partnerId()))) {
+        if (!(caller.oversees() || award.recipientPartnerId.equals(caller.partnerId()))) {
             throw ProblemException.forbidden("Only " + award.recipientPartnerId
                     + " (the recipient) and the programme's overseers read this award's claims and payments.");
         }

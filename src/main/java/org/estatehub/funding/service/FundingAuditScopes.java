@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import org.estatehub.common.audit.AuditScope;
 import org.estatehub.common.audit.AuditSubject;
 import org.estatehub.common.audit.PublicAuditScope;
+import org.estatehub.common.audit.ScopeTypes;
 import org.estatehub.common.tenancy.Caller;
-import org.estatehub.common.tenancy.Roles;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.Claim;
@@ -19,9 +19,9 @@ import org.estatehub.funding.Payment;
 /** Read rules of funding records in history and the change feed. */
 public final class FundingAuditScopes {
 
-    public static final String ROUND = "FUNDING_ROUND";
-    public static final String BID = "BID";
-    public static final String AWARD = "AWARD";
+    public static final String ROUND = ScopeTypes.FUNDING_ROUND;
+    public static final String BID = ScopeTypes.BID;
+    public static final String AWARD = ScopeTypes.AWARD;
 
     private FundingAuditScopes() {
     }
@@ -109,7 +109,7 @@ public final class FundingAuditScopes {
 
         @Override
         public String detailsSql(Caller caller) {
-            return caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER) ? "true"
+            return caller.oversees() ? "true"
                     : "exists (select 1 from award a where a.id = cast(e.scope_id as uuid)"
                             + " and a.recipient_partner_id = :callerPartner)";
         }

@@ -17,7 +17,8 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.Programme;
-import org.estatehub.api.model.RoundStatus;
+import org.estatehub.common.money.Money;
+import org.estatehub.funding.FundingRoundStatus;
 
 /**
  * Requested, awarded and released money by round, rolled up by programme and overall.
@@ -44,19 +45,19 @@ public class FundingSummaryService {
 
     private volatile Cached cached;
 
-    public record Figures(BigDecimal requested, BigDecimal awarded, BigDecimal released, BigDecimal awaiting, int bids,
+    public record Figures(Money requested, Money awarded, Money released, Money awaiting, int bids,
             int successfulBids, int lines) {
 
-        static final Figures ZERO = new Figures(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
-                BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), 0, 0, 0);
+        static final Figures ZERO = new Figures(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, 0, 0, 0);
 
         Figures plus(Figures o) {
-            return new Figures(requested.add(o.requested), awarded.add(o.awarded), released.add(o.released),
-                    awaiting.add(o.awaiting), bids + o.bids, successfulBids + o.successfulBids, lines + o.lines);
+            return new Figures(requested.plus(o.requested), awarded.plus(o.awarded), released.plus(o.released),
+                    awaiting.plus(o.awaiting), bids + o.bids, successfulBids + o.successfulBids, lines + o.lines);
         }
     }
 
-    public record RoundFigures(UUID roundId, String name, Programme programme, RoundStatus status, Figures figures) {
+    public record RoundFigures(UUID roundId, String name, Programme programme, FundingRoundStatus status,
+            Figures figures) {
     }
 
     public record Summary(Map<Programme, Figures> programmes, List<RoundFigures> rounds, Figures total) {
@@ -104,7 +105,7 @@ public class FundingSummaryService {
             Figures figures = new Figures(money(r[4]), money(r[5]), money(r[6]), money(r[7]), count(r[8]), count(r[9]),
                     count(r[10]));
             Programme programme = Programme.fromValue((String) r[2]);
-            rounds.add(new RoundFigures((UUID) r[0], (String) r[1], programme, RoundStatus.fromValue((String) r[3]),
+            rounds.add(new RoundFigures((UUID) r[0], (String) r[1], programme, FundingRoundStatus.valueOf((String) r[3]),
                     figures));
             programmes.merge(programme, figures, Figures::plus);
             total = total.plus(figures);
@@ -112,8 +113,8 @@ public class FundingSummaryService {
         return new Summary(Collections.unmodifiableMap(programmes), List.copyOf(rounds), total);
     }
 
-    private static BigDecimal money(Object value) {
-        return ((BigDecimal) value).setScale(2);
+    private static Money money(Object value) {
+        return Money.of((BigDecimal) value);
     }
 
     private static int count(Object value) {

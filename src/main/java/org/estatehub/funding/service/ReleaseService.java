@@ -1,6 +1,5 @@
 package org.estatehub.funding.service;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,19 +10,19 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.ClaimInput;
-import org.estatehub.api.model.ClaimStatus;
 import org.estatehub.api.model.PaymentInput;
 import org.estatehub.api.model.Programme;
 import org.estatehub.common.audit.AuditActions;
 import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
-import org.estatehub.common.money.Moneys;
+import org.estatehub.common.money.Money;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.BidLine;
 import org.estatehub.funding.Claim;
+import org.estatehub.funding.ClaimStatus;
 import org.estatehub.funding.Payment;
 import org.estatehub.mou.service.MouService;
 
@@ -65,13 +64,10 @@ public class ReleaseService {
             throw ProblemException.invalid(List.of(Problems.fieldError("activity",
                     "not an activity of the bid line; one of: " + String.join("; ", line.activities))));
         }
-        BigDecimal amount = Moneys.amount(input.getAmount());
-        if (amount.signum() <= 0) {
-            throw ProblemException.invalid(List.of(Problems.fieldError("amount.amount", "must be more than 0")));
-        }
-        if (amount.compareTo(award.balance()) > 0) {
-            throw new ProblemException(409, "over-release", "Would release more than awarded", "The claim of "
-                    + amount.toPlainString() + " exceeds the award's balance of " + award.balance().toPlainString() + ".");
+        Money amount = positive(input.getAmount());
+        // Checked again, under the award's row lock, when the claim is approved (ReleaseLedger).
+        if (amount.isGreaterThan(award.balance())) {
+            throw ReleaseLedger.overRelease(award, amount);
         }
         if (Claim.count("awardId = ?1 and invoiceReference = ?2", awardId, input.getInvoiceReference().strip()) > 0) {
             throw ProblemException.conflict("Invoice '" + input.getInvoiceReference().strip()
@@ -97,7 +93,7 @@ public class ReleaseService {
         access.requirePmo("approve claims");
         Claim claim = claim(claimId);
         ETags.requireMatch(ifMatch, claim.version);
-        requireSubmitted(claim);
+        ClaimLifecycle.require(claim.status, ClaimStatus.APPROVED);
         Award award = awards.get(claim.awardId);
         mous.requireInForce(award.recipientPartnerId, LocalDate.now());
         var before = snapshot(claim);
@@ -115,7 +111,7 @@ public class ReleaseService {
         access.requirePmo("reject claims");
         Claim claim = claim(claimId);
         ETags.requireMatch(ifMatch, claim.version);
-        requireSubmitted(claim);
+        ClaimLifecycle.require(claim.status, ClaimStatus.REJECTED);
         var before = snapshot(claim);
         claim.status = ClaimStatus.REJECTED;
         claim.decidedBy = access.username();
@@ -134,10 +130,7 @@ public class ReleaseService {
             throw ProblemException.conflict("OPE money is held by the accountable body and released against claims;"
                     + " payments are for LRF and BLRF awards.");
         }
-        BigDecimal amount = Moneys.amount(input.getAmount());
-        if (amount.signum() <= 0) {
-            throw ProblemException.invalid(List.of(Problems.fieldError("amount.amount", "must be more than 0")));
-        }
+        Money amount = positive(input.getAmount());
         if (input.getPaidOn().isAfter(LocalDate.now())) {
             throw ProblemException.invalid(List.of(Problems.fieldError("paidOn", "must not be in the future")));
         }
@@ -184,7 +177,7 @@ public class ReleaseService {
     }
 
     /** Releases money and records the award's new released and balance figures. */
-    private void release(Award award, BigDecimal amount, String what) {
+    private void release(Award award, Money amount, String what) {
         var before = audit.snapshot(awards.view(award));
         ledger.release(award, amount);
         audit.record(FundingAuditScopes.subject(award), AuditActions.RELEASED, before, audit.snapshot(awards.view(award)),
@@ -203,10 +196,12 @@ public class ReleaseService {
         return claim;
     }
 
-    private static void requireSubmitted(Claim claim) {
-        if (claim.status != ClaimStatus.SUBMITTED) {
-            throw ProblemException.conflict("The claim was already " + claim.status.toString().toLowerCase() + " on "
-                    + claim.decidedAt.toLocalDate() + ".");
+    /** Claims and payments release money, so zero is refused like a negative amount would be. */
+    private static Money positive(org.estatehub.api.model.Money input) {
+        Money amount = Money.fromApi(input);
+        if (!amount.isPositive()) {
+            throw ProblemException.invalid(List.of(Problems.fieldError("amount.amount", "must be more than 0")));
         }
+        return amount;
     }
 }

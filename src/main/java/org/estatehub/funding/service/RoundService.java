@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.FundingRoundInput;
 import org.estatehub.api.model.Programme;
-import org.estatehub.api.model.RoundStatus;
 import org.estatehub.common.audit.AuditActions;
 import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
@@ -23,6 +22,7 @@ import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
 import org.estatehub.funding.FundingRound;
+import org.estatehub.funding.FundingRoundStatus;
 
 import io.quarkus.panache.common.Sort;
 
@@ -40,7 +40,7 @@ public class RoundService {
     jakarta.persistence.EntityManager em;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Slice<FundingRound> list(Programme programme, RoundStatus status, int limit, int offset) {
+    public Slice<FundingRound> list(Programme programme, FundingRoundStatus status, int limit, int offset) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (programme != null) {
@@ -80,9 +80,10 @@ public class RoundService {
 
     public FundingRound create(FundingRoundInput input) {
         access.requirePmo("add funding rounds");
-        RoundStatus status = input.getStatus() == null ? RoundStatus.PLANNED : input.getStatus();
+        FundingRoundStatus status = input.getStatus() == null ? FundingRoundStatus.PLANNED
+                : FundingMapper.fromApi(input.getStatus());
         List<FieldError> errors = validate(input);
-        if (status != RoundStatus.PLANNED && status != RoundStatus.OPEN) {
+        if (!FundingRoundLifecycle.initial(status)) {
             errors.add(Problems.fieldError("status", "a new round is PLANNED or OPEN"));
         }
         if (!errors.isEmpty()) {
@@ -112,11 +113,8 @@ public class RoundService {
         if (input.getProgramme() != round.programme) {
             throw ProblemException.conflict("A round's programme never changes (it is " + round.programme + ").");
         }
-        RoundStatus to = input.getStatus() == null ? round.status : input.getStatus();
-        if (to.ordinal() < round.status.ordinal()) {
-            throw ProblemException.conflict("A round's status only moves forward (PLANNED → OPEN → CLOSED → DECIDED);"
-                    + " it is " + round.status + ".");
-        }
+        FundingRoundStatus to = input.getStatus() == null ? round.status : FundingMapper.fromApi(input.getStatus());
+        FundingRoundLifecycle.requireChange(round.status, to);
         requireUniqueName(input.getName().strip(), id);
         var before = snapshot(round);
         round.status = to;

@@ -23,6 +23,7 @@ import org.estatehub.api.model.MonitoringTotals;
 import org.estatehub.api.model.MoneyTotals;
 import org.estatehub.api.model.Programme;
 import org.estatehub.api.model.ProgrammeMoney;
+import org.estatehub.common.money.Money;
 import org.estatehub.common.money.Moneys;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.tenancy.Caller;
@@ -67,30 +68,29 @@ public class MonitoringReturns {
 
         List<Project> projects = byProject.isEmpty() ? List.of()
                 : Project.<Project>list("id in ?1 order by name, id", new ArrayList<>(byProject.keySet()));
-        Map<Programme, BigDecimal[]> programmes = new EnumMap<>(Programme.class);
+        Map<Programme, FundingTotals> programmes = new EnumMap<>(Programme.class);
         for (Programme p : Programme.values()) {
-            programmes.put(p, new BigDecimal[] {BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)});
+            programmes.put(p, FundingTotals.NONE);
         }
         List<MonitoringProjectRow> rows = new ArrayList<>();
-        BigDecimal awarded = BigDecimal.ZERO.setScale(2);
-        BigDecimal released = BigDecimal.ZERO.setScale(2);
+        Money awarded = Money.ZERO;
+        Money released = Money.ZERO;
         OutcomeSums outcomes = new OutcomeSums();
         for (Project project : projects) {
-            BigDecimal projectAwarded = BigDecimal.ZERO.setScale(2);
-            BigDecimal projectReleased = BigDecimal.ZERO.setScale(2);
+            Money projectAwarded = Money.ZERO;
+            Money projectReleased = Money.ZERO;
             List<Programme> projectProgrammes = new ArrayList<>();
             for (Object[] r : byProject.get(project.id)) {
                 Programme programme = Programme.fromValue((String) r[1]);
-                BigDecimal a = (BigDecimal) r[2];
-                BigDecimal x = (BigDecimal) r[3];
+                Money a = Money.of((BigDecimal) r[2]);
+                Money x = Money.of((BigDecimal) r[3]);
                 projectProgrammes.add(programme);
-                projectAwarded = projectAwarded.add(a);
-                projectReleased = projectReleased.add(x);
-                programmes.get(programme)[0] = programmes.get(programme)[0].add(a);
-                programmes.get(programme)[1] = programmes.get(programme)[1].add(x);
+                projectAwarded = projectAwarded.plus(a);
+                projectReleased = projectReleased.plus(x);
+                programmes.merge(programme, new FundingTotals(a, x), FundingTotals::plus);
             }
-            awarded = awarded.add(projectAwarded);
-            released = released.add(projectReleased);
+            awarded = awarded.plus(projectAwarded);
+            released = released.plus(projectReleased);
             outcomes.add(project);
             Object[] milestones = (Object[]) em.createNativeQuery("""
                     select count(*) filter (where due_on between :start and :end),
@@ -102,16 +102,16 @@ public class MonitoringReturns {
             rows.add(new MonitoringProjectRow()
                     .projectId(project.id).projectName(project.name).leadPartnerId(project.leadPartnerId)
                     .programmes(projectProgrammes).stage(project.stage).ragStatus(project.ragStatus)
-                    .ragReason(project.ragReason).awarded(Moneys.gbp(projectAwarded))
-                    .released(Moneys.gbp(projectReleased))
+                    .ragReason(project.ragReason).awarded(projectAwarded.toApi())
+                    .released(projectReleased.toApi())
                     .milestonesDue(((Number) milestones[0]).intValue())
                     .milestonesMissed(((Number) milestones[1]).intValue())
                     .outcomes(ProjectMapper.outcomes(project)));
         }
         MonitoringTotals totals = new MonitoringTotals()
-                .projects(rows.size()).awarded(Moneys.gbp(awarded)).released(Moneys.gbp(released))
+                .projects(rows.size()).awarded(awarded.toApi()).released(released.toApi())
                 .byProgramme(programmes.entrySet().stream().map(e -> new ProgrammeMoney().programme(e.getKey())
-                        .awarded(Moneys.gbp(e.getValue()[0])).released(Moneys.gbp(e.getValue()[1]))).toList())
+                        .awarded(e.getValue().awarded().toApi()).released(e.getValue().released().toApi())).toList())
                 .homes(new CountTotals().target(outcomes.homesTarget).actual(outcomes.homesActual))
                 .jobs(new CountTotals().target(outcomes.jobsTarget).actual(outcomes.jobsActual))
                 .capitalReceipts(new MoneyTotals().target(Moneys.gbp(outcomes.receiptsTarget))
@@ -215,6 +215,15 @@ public class MonitoringReturns {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Awarded and released money of one programme over the return's projects. */
+    private record FundingTotals(Money awarded, Money released) {
+        static final FundingTotals NONE = new FundingTotals(Money.ZERO, Money.ZERO);
+
+        FundingTotals plus(FundingTotals o) {
+            return new FundingTotals(awarded.plus(o.awarded), released.plus(o.released));
         }
     }
 

@@ -29,7 +29,7 @@ public class MouResource implements MousApi {
 
     @Override
     public Response listMous(String partner, MouStatus status, Integer limit, Integer offset) {
-        var slice = mous.list(partner, status == null ? null : status.toString(), limit, offset);
+        var slice = mous.list(partner, status, limit, offset);
         LocalDate today = LocalDate.now();
         return Response.ok(new MouPage().items(slice.items().stream().map(m -> toApi(m, today)).toList())
                 .total(slice.total()).limit(limit).offset(offset)).build();

@@ -7,15 +7,15 @@ import jakarta.inject.Inject;
 
 import org.estatehub.common.audit.AuditScope;
 import org.estatehub.common.audit.AuditSubject;
+import org.estatehub.common.audit.ScopeTypes;
 import org.estatehub.common.tenancy.Caller;
-import org.estatehub.common.tenancy.Roles;
 import org.estatehub.mou.Mou;
 
 /** An MOU's history is read by its partner and the programme's overseers, like the MOU itself. */
 @ApplicationScoped
 public class MouAuditScope implements AuditScope {
 
-    public static final String TYPE = "MOU";
+    public static final String TYPE = ScopeTypes.MOU;
 
     @Inject
     MouService mous;
@@ -36,7 +36,7 @@ public class MouAuditScope implements AuditScope {
 
     @Override
     public String visibleSql(Caller caller) {
-        return caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER) ? "true"
+        return caller.oversees() ? "true"
                 : "exists (select 1 from mou m where m.id = cast(e.scope_id as uuid) and m.partner_id = :callerPartner)";
     }
 

@@ -27,6 +27,7 @@ import org.estatehub.common.tenancy.Caller;
 import org.estatehub.common.tenancy.Roles;
 import org.estatehub.mou.Mou;
 import org.estatehub.mou.MouMapper;
+import org.estatehub.mou.MouStatus;
 import org.estatehub.partner.Partner;
 
 /** MOUs between partners and the accountable body, and the rule that gates OPE releases on them. */
@@ -49,7 +50,7 @@ public class MouService {
     /** No OPE money is released to a partner without a signed, unexpired MOU. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireInForce(String partnerId, LocalDate today) {
-        boolean inForce = Mou.<Mou>list("partnerId = ?1 and status = ?2", partnerId, Mou.SIGNED).stream()
+        boolean inForce = Mou.<Mou>list("partnerId = ?1 and status = ?2", partnerId, MouStatus.SIGNED).stream()
                 .anyMatch(m -> m.inForce(today));
         if (!inForce) {
             Partner partner = Partner.findById(partnerId);
@@ -59,12 +60,13 @@ public class MouService {
         }
     }
 
+    /** `effectiveStatus` as the contract shows it: SIGNED means signed and unexpired, EXPIRED signed and past expiry. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Slice<Mou> list(String partner, String effectiveStatus, int limit, int offset) {
+    public Slice<Mou> list(String partner, org.estatehub.api.model.MouStatus effectiveStatus, int limit, int offset) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         conditions.add("true");
-        if (!readsAll()) {
+        if (!caller.oversees()) {
             conditions.add("m.partner_id = :own");
             params.put("own", caller.partnerId());
         }
@@ -74,12 +76,13 @@ public class MouService {
         }
         if (effectiveStatus != null) {
             conditions.add(switch (effectiveStatus) {
-                case "EXPIRED" -> "m.status = 'SIGNED' and m.expires_on < current_date";
-                case "SIGNED" -> "m.status = 'SIGNED' and m.expires_on >= current_date";
-                default -> "m.status = :status";
+                case EXPIRED -> "m.status = 'SIGNED' and m.expires_on < current_date";
+                case SIGNED -> "m.status = 'SIGNED' and m.expires_on >= current_date";
+                case DRAFT, ISSUED, TERMINATED -> "m.status = :status";
             });
-            if (!effectiveStatus.equals("EXPIRED") && !effectiveStatus.equals("SIGNED")) {
-                params.put("status", effectiveStatus);
+            if (effectiveStatus != org.estatehub.api.model.MouStatus.EXPIRED
+                    && effectiveStatus != org.estatehub.api.model.MouStatus.SIGNED) {
+                params.put("status", effectiveStatus.toString());
             }
         }
         String from = "from mou m where " + String.join(" and ", conditions);
@@ -89,7 +92,7 @@ public class MouService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Mou get(UUID id) {
         Mou mou = Mou.findById(id);
-        if (mou == null || !readsAll() && !mou.partnerId.equals(caller.partnerId())) {
+        if (mou == null || !caller.oversees() && !mou.partnerId.equals(caller.partnerId())) {
             throw ProblemException.notFound("No MOU with id '" + id + "'.");
         }
         return mou;
@@ -100,14 +103,14 @@ public class MouService {
         if (Partner.findById(input.getPartnerId()) == null) {
             throw ProblemException.invalid(List.of(Problems.fieldError("partnerId", "no partner '" + input.getPartnerId() + "'")));
         }
-        if (Mou.count("partnerId = ?1 and status in ?2", input.getPartnerId(), List.of(Mou.DRAFT, Mou.ISSUED, Mou.SIGNED)) > 0) {
+        if (Mou.count("partnerId = ?1 and status in ?2", input.getPartnerId(), MouLifecycle.live()) > 0) {
             throw ProblemException.conflict(input.getPartnerId() + " already has a live MOU; terminate it before"
                     + " drafting another.");
         }
         Mou mou = new Mou();
         mou.id = UUID.randomUUID();
         mou.partnerId = input.getPartnerId();
-        mou.status = Mou.DRAFT;
+        mou.status = MouStatus.DRAFT;
         mou.documentReference = input.getDocumentReference();
         mou.createdAt = OffsetDateTime.now();
         mou.updatedAt = mou.createdAt;
@@ -120,25 +123,49 @@ public class MouService {
         requirePmo();
         Mou mou = get(id);
         ETags.requireMatch(ifMatch, mou.version);
-        String to = change.getToStatus().toString();
-        boolean allowed = switch (to) {
-            case Mou.ISSUED -> Mou.DRAFT.equals(mou.status);
-            case Mou.SIGNED -> Mou.ISSUED.equals(mou.status);
-            default -> !Mou.TERMINATED.equals(mou.status);
-        };
-        if (!allowed) {
-            throw ProblemException.conflict("An MOU that is " + mou.status + " cannot become " + to
-                    + " (DRAFT → ISSUED → SIGNED; any live MOU → TERMINATED).");
+        MouStatus to = MouMapper.fromApi(change.getToStatus());
+        MouLifecycle.require(mou.status, to);
+        LocalDate on = change.getOn();
+        // Every rule is checked before the MOU changes: a refused change leaves the entity as it was.
+        List<FieldError> errors = validate(mou, to, change);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
-        List<FieldError> errors = new ArrayList<>();
         var before = snapshot(mou);
+        switch (to) {
+            case ISSUED -> mou.issuedOn = on;
+            case SIGNED -> {
+                mou.signedOn = on;
+                mou.signatory = change.getSignatory();
+                if (change.getDocumentReference() != null) {
+                    mou.documentReference = change.getDocumentReference();
+                }
+                mou.expiresOn = change.getExpiresOn();
+            }
+            case TERMINATED -> {
+                if (mou.issuedOn == null) {
+                    mou.issuedOn = on;
+                }
+                mou.terminatedOn = on;
+                mou.terminationReason = change.getReason();
+            }
+            case DRAFT -> throw new IllegalStateException("no transition leads to DRAFT");
+        }
+        mou.status = to;
+        mou.updatedAt = OffsetDateTime.now();
+        mou.flush();
+        audit.record(MouAuditScope.subject(mou), AuditActions.STATUS_CHANGED, before, snapshot(mou));
+        return mou;
+    }
+
+    private static List<FieldError> validate(Mou mou, MouStatus to, MouStatusChange change) {
+        List<FieldError> errors = new ArrayList<>();
         LocalDate on = change.getOn();
         if (on.isAfter(LocalDate.now())) {
             errors.add(Problems.fieldError("on", "must not be in the future"));
         }
         switch (to) {
-            case Mou.ISSUED -> mou.issuedOn = on;
-            case Mou.SIGNED -> {
+            case SIGNED -> {
                 require(errors, change.getSignatory(), "signatory");
                 require(errors, change.getDocumentReference() != null ? change.getDocumentReference()
                         : mou.documentReference, "documentReference");
@@ -148,36 +175,18 @@ public class MouService {
                 if (mou.issuedOn != null && on.isBefore(mou.issuedOn)) {
                     errors.add(Problems.fieldError("on", "must not be before the MOU was issued (" + mou.issuedOn + ")"));
                 }
-                mou.signedOn = on;
-                mou.signatory = change.getSignatory();
-                if (change.getDocumentReference() != null) {
-                    mou.documentReference = change.getDocumentReference();
-                }
-                mou.expiresOn = change.getExpiresOn();
             }
-            default -> {
-                require(errors, change.getReason(), "reason");
-                if (mou.issuedOn == null) {
-                    mou.issuedOn = on;
-                }
-                mou.terminatedOn = on;
-                mou.terminationReason = change.getReason();
+            case TERMINATED -> require(errors, change.getReason(), "reason");
+            case DRAFT, ISSUED -> {
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        mou.status = to;
-        mou.updatedAt = OffsetDateTime.now();
-        mou.flush();
-        audit.record(MouAuditScope.subject(mou), AuditActions.STATUS_CHANGED, before, snapshot(mou));
-        return mou;
+        return errors;
     }
 
     /** Partners needing action: no MOU, only a draft/issued one, expired, or expiring within `withinDays`. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Coverage> coverage(int withinDays, boolean allPartners, boolean includeCovered, LocalDate today) {
-        if (!readsAll()) {
+        if (!caller.oversees()) {
             throw ProblemException.forbidden("MOU coverage is for the programme office, the board and the S.151 officer.");
         }
         return computeCoverage(withinDays, allPartners, includeCovered, today);
@@ -204,9 +213,9 @@ public class MouService {
         List<Coverage> result = new ArrayList<>();
         for (Partner partner : partners) {
             List<Mou> own = byPartner.getOrDefault(partner.id, List.of());
-            Mou signed = own.stream().filter(m -> Mou.SIGNED.equals(m.status))
+            Mou signed = own.stream().filter(m -> m.status == MouStatus.SIGNED)
                     .max((a, b) -> a.expiresOn.compareTo(b.expiresOn)).orElse(null);
-            Mou live = own.stream().filter(m -> Mou.DRAFT.equals(m.status) || Mou.ISSUED.equals(m.status))
+            Mou live = own.stream().filter(m -> m.status == MouStatus.DRAFT || m.status == MouStatus.ISSUED)
                     .findFirst().orElse(null);
             Coverage entry;
             if (signed != null && signed.inForce(today)) {
@@ -228,10 +237,6 @@ public class MouService {
 
     private com.fasterxml.jackson.databind.node.ObjectNode snapshot(Mou mou) {
         return audit.snapshot(MouMapper.toApi(mou, LocalDate.now()));
-    }
-
-    private boolean readsAll() {
-        return caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER);
     }
 
     private void requirePmo() {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.estatehub.common.audit.AuditScope;
 import org.estatehub.common.audit.AuditSubject;
+import org.estatehub.common.audit.ScopeTypes;
 import org.estatehub.common.tenancy.Caller;
 import org.estatehub.partner.Partner;
 
@@ -12,7 +13,7 @@ import org.estatehub.partner.Partner;
 @ApplicationScoped
 public class PartnerAuditScope implements AuditScope {
 
-    public static final String TYPE = "PARTNER";
+    public static final String TYPE = ScopeTypes.PARTNER;
 
     @Inject
     PartnerService partners;

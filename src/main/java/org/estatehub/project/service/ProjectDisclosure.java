@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.MonitoringProjectRow;
 import org.estatehub.api.model.MonitoringReturn;
 import org.estatehub.common.tenancy.Caller;
-import org.estatehub.common.tenancy.Roles;
 import org.estatehub.project.Project;
 
 /**
@@ -76,13 +75,8 @@ public class ProjectDisclosure {
     @Inject
     EntityManager em;
 
-    /** pmo-admin, board-member and s151-officer read every project's details and the full return. */
-    public static boolean overseer(Caller caller) {
-        return caller.readsEverything() || caller.hasRole(Roles.S151_OFFICER);
-    }
-
     public boolean readsDetails(Project project) {
-        return overseer(caller) || project.involves(caller.partnerId());
+        return caller.oversees() || project.involves(caller.partnerId());
     }
 
     /**
@@ -90,7 +84,7 @@ public class ProjectDisclosure {
      * `:callerPartner` unless the caller is an overseer.
      */
     public static String detailsSql(Caller caller, String projectId) {
-        if (overseer(caller)) {
+        if (caller.oversees()) {
             return "true";
         }
         return "exists (select 1 from project p where p.id = " + projectId
@@ -103,7 +97,7 @@ public class ProjectDisclosure {
      * of the projects they take part in and the summary of every other project. `full` is not changed.
      */
     public MonitoringReturn disclose(MonitoringReturn full) {
-        if (overseer(caller) || full.getProjects() == null || full.getProjects().isEmpty()) {
+        if (caller.oversees() || full.getProjects() == null || full.getProjects().isEmpty()) {
             return full;
         }
         Set<UUID> detailed = involvedIn(full.getProjects().stream().map(MonitoringProjectRow::getProjectId).toList());

@@ -73,7 +73,7 @@ public class ProjectService {
         String lead = access.leadFor(input.getLeadPartnerId());
         ProjectStage stage = input.getStage() == null ? ProjectStage.IDEA : input.getStage();
         List<FieldError> errors = new ArrayList<>();
-        if (!ProjectStages.initial(stage)) {
+        if (!ProjectLifecycle.initial(stage)) {
             errors.add(Problems.fieldError("stage", "a new project starts at IDEA or PIPELINE"));
         }
         Project project = new Project();
@@ -121,11 +121,7 @@ public class ProjectService {
         Project project = getDetails(id);
         access.requireEditor(project);
         ETags.requireMatch(ifMatch, project.version);
-        if (!ProjectStages.allowed(project.stage, to)) {
-            throw ProblemException.conflict("A project at " + project.stage + " cannot move to " + to + "; allowed: "
-                    + (ProjectStages.next(project.stage).isEmpty() ? "none (it is complete)"
-                            : ProjectStages.next(project.stage)) + ".");
-        }
+        ProjectLifecycle.require(project.stage, to);
         JsonNode before = snapshot(project);
         ProjectStage from = project.stage;
         project.stage = to;

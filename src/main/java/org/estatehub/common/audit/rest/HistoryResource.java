@@ -9,20 +9,12 @@ import org.estatehub.api.HistoryApi;
 import org.estatehub.api.model.AuditEventPage;
 import org.estatehub.common.audit.AuditHistory;
 import org.estatehub.common.audit.ChangeFeed;
+import org.estatehub.common.audit.ScopeTypes;
 
 import io.quarkus.security.Authenticated;
 
 @Authenticated
 public class HistoryResource implements HistoryApi {
-
-    /** Scope types of the records with their own history; each has an AuditScope bean in its feature. */
-    static final String PARTNER = "PARTNER";
-    static final String ASSET = "ASSET";
-    static final String PROJECT = "PROJECT";
-    static final String FUNDING_ROUND = "FUNDING_ROUND";
-    static final String BID = "BID";
-    static final String AWARD = "AWARD";
-    static final String MOU = "MOU";
 
     @Inject
     AuditHistory history;
@@ -32,37 +24,37 @@ public class HistoryResource implements HistoryApi {
 
     @Override
     public Response getPartnerHistory(String partnerId, Integer limit, Integer offset) {
-        return page(PARTNER, partnerId, limit, offset);
+        return page(ScopeTypes.PARTNER, partnerId, limit, offset);
     }
 
     @Override
     public Response getAssetHistory(UUID assetId, Integer limit, Integer offset) {
-        return page(ASSET, assetId.toString(), limit, offset);
+        return page(ScopeTypes.ASSET, assetId.toString(), limit, offset);
     }
 
     @Override
     public Response getProjectHistory(UUID projectId, Integer limit, Integer offset) {
-        return page(PROJECT, projectId.toString(), limit, offset);
+        return page(ScopeTypes.PROJECT, projectId.toString(), limit, offset);
     }
 
     @Override
     public Response getFundingRoundHistory(UUID roundId, Integer limit, Integer offset) {
-        return page(FUNDING_ROUND, roundId.toString(), limit, offset);
+        return page(ScopeTypes.FUNDING_ROUND, roundId.toString(), limit, offset);
     }
 
     @Override
     public Response getBidHistory(UUID bidId, Integer limit, Integer offset) {
-        return page(BID, bidId.toString(), limit, offset);
+        return page(ScopeTypes.BID, bidId.toString(), limit, offset);
     }
 
     @Override
     public Response getAwardHistory(UUID awardId, Integer limit, Integer offset) {
-        return page(AWARD, awardId.toString(), limit, offset);
+        return page(ScopeTypes.AWARD, awardId.toString(), limit, offset);
     }
 
     @Override
     public Response getMouHistory(UUID mouId, Integer limit, Integer offset) {
-        return page(MOU, mouId.toString(), limit, offset);
+        return page(ScopeTypes.MOU, mouId.toString(), limit, offset);
     }
 
     @Override

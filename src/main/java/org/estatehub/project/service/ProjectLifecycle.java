@@ -8,37 +8,37 @@ import static org.estatehub.api.model.ProjectStage.IDEA;
 import static org.estatehub.api.model.ProjectStage.PIPELINE;
 import static org.estatehub.api.model.ProjectStage.WITHDRAWN;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 import org.estatehub.api.model.ProjectStage;
+import org.estatehub.common.lifecycle.Transitions;
 
 /** The project life cycle: the only place that says which stage may follow which. */
-public final class ProjectStages {
+public final class ProjectLifecycle {
 
-    private static final Map<ProjectStage, Set<ProjectStage>> NEXT = new EnumMap<>(ProjectStage.class);
+    private static final Transitions<ProjectStage> TABLE = Transitions.of("project", ProjectStage.class)
+            .from(IDEA, PIPELINE, WITHDRAWN)
+            .from(PIPELINE, FEASIBILITY, WITHDRAWN)
+            .from(FEASIBILITY, BUSINESS_CASE, PIPELINE, WITHDRAWN)
+            .from(BUSINESS_CASE, DELIVERY, FEASIBILITY, WITHDRAWN)
+            .from(DELIVERY, COMPLETE, WITHDRAWN)
+            .from(COMPLETE)
+            .from(WITHDRAWN, PIPELINE)
+            .build();
 
-    static {
-        NEXT.put(IDEA, EnumSet.of(PIPELINE, WITHDRAWN));
-        NEXT.put(PIPELINE, EnumSet.of(FEASIBILITY, WITHDRAWN));
-        NEXT.put(FEASIBILITY, EnumSet.of(BUSINESS_CASE, PIPELINE, WITHDRAWN));
-        NEXT.put(BUSINESS_CASE, EnumSet.of(DELIVERY, FEASIBILITY, WITHDRAWN));
-        NEXT.put(DELIVERY, EnumSet.of(COMPLETE, WITHDRAWN));
-        NEXT.put(COMPLETE, EnumSet.noneOf(ProjectStage.class));
-        NEXT.put(WITHDRAWN, EnumSet.of(PIPELINE));
-    }
-
-    private ProjectStages() {
+    private ProjectLifecycle() {
     }
 
     public static boolean allowed(ProjectStage from, ProjectStage to) {
-        return NEXT.get(from).contains(to);
+        return TABLE.allows(from, to);
     }
 
     public static Set<ProjectStage> next(ProjectStage from) {
-        return EnumSet.copyOf(NEXT.get(from).isEmpty() ? EnumSet.noneOf(ProjectStage.class) : NEXT.get(from));
+        return TABLE.next(from);
+    }
+
+    public static void require(ProjectStage from, ProjectStage to) {
+        TABLE.require(from, to);
     }
 
     /** Stages a new project may start at. */

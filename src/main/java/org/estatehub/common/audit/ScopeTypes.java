@@ -1,0 +1,19 @@
+package org.estatehub.common.audit;
+
+/**
+ * Scope types of the records with their own history (audit_event.scope_type holds these strings); each
+ * has an AuditScope bean in its feature, and GET /…/{id}/history pages by them.
+ */
+public final class ScopeTypes {
+
+    public static final String PARTNER = "PARTNER";
+    public static final String ASSET = "ASSET";
+    public static final String PROJECT = "PROJECT";
+    public static final String FUNDING_ROUND = "FUNDING_ROUND";
+    public static final String BID = "BID";
+    public static final String AWARD = "AWARD";
+    public static final String MOU = "MOU";
+
+    private ScopeTypes() {
+    }
+}
