@@ -18,6 +18,8 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetType;
 import org.estatehub.api.model.District;
+import org.estatehub.common.sql.NamedSql;
+import org.hibernate.Session;
 
 /**
  * Finds clusters of public assets in one location across agencies: single-linkage groups of assets
@@ -94,21 +96,17 @@ public class CoLocationFinder {
                 + " a.annual_running_cost, a.utilisation_percent from asset a where a.status <> 'DISPOSED' and "
                 + access.visibleSql() + (district == null ? "" : " and a.district = :district")
                 + " order by a.id";
-        var query = em.createNativeQuery(sql, Object[].class);
-        if (sql.contains(":callerPartner")) {
-            query.setParameter("callerPartner", access.callerPartner());
-        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("callerPartner", access.callerPartner());
         if (district != null) {
-            query.setParameter("district", district.toString());
+            params.put("district", district.toString());
         }
-        List<Point> points = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] r = (Object[]) row;
-            points.add(new Point((UUID) r[0], (String) r[1], (String) r[2], AssetType.fromValue((String) r[3]),
-                    AssetStatus.fromValue((String) r[4]), (BigDecimal) r[5], (BigDecimal) r[6], (BigDecimal) r[7],
-                    (BigDecimal) r[8]));
-        }
-        return points;
+        NamedSql points = NamedSql.of(sql);
+        // The session's own connection, as a native query of this EntityManager would use.
+        return em.unwrap(Session.class).doReturningWork(connection -> points.list(connection, params,
+                r -> new Point(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
+                        AssetType.fromValue(r.getString(4)), AssetStatus.fromValue(r.getString(5)),
+                        r.getBigDecimal(6), r.getBigDecimal(7), r.getBigDecimal(8), r.getBigDecimal(9))));
     }
 
     private static Cluster summarise(List<Point> group, List<String> partners) {

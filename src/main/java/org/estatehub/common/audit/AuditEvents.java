@@ -1,7 +1,7 @@
 package org.estatehub.common.audit;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -17,6 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Rows of audit_event, selected with {@link #COLUMNS}, as the contract's AuditEvent. */
 final class AuditEvents {
+
+    /** One event row: its feed position (id, txid) and its answer. */
+    record Row(long id, long txid, AuditEvent event) {
+    }
 
     /** Column list over alias `e`, to be followed by {@link #withheldUnless}'s note and changes. */
     static final String COLUMNS = "e.id, cast(e.txid as text), e.occurred_at, e.entity_type, e.entity_id, e.action,"
@@ -51,24 +55,26 @@ final class AuditEvents {
     private AuditEvents() {
     }
 
-    static AuditEvent toApi(Object[] row, ObjectMapper json) {
-        String entityType = (String) row[3];
-        String entityId = (String) row[4];
-        String scopeType = (String) row[9];
-        String scopeId = (String) row[10];
+    /** Maps a row of {@code select COLUMNS, <changes as text>}. */
+    static Row read(ResultSet row, ObjectMapper json) throws SQLException {
+        String entityType = row.getString(4);
+        String entityId = row.getString(5);
+        String scopeType = row.getString(10);
+        String scopeId = row.getString(11);
         AuditEvent event = new AuditEvent()
                 .entityType(entityType)
                 .entityId(entityId)
-                .action((String) row[5])
-                .occurredAt(time(row[2]))
-                .actor(new AuditActor().username((String) row[6]).partnerId((String) row[7]))
-                .partnerId((String) row[8])
-                .note((String) row[11]);
+                .action(row.getString(6))
+                .occurredAt(row.getObject(3, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC))
+                .actor(new AuditActor().username(row.getString(7)).partnerId(row.getString(8)))
+                .partnerId(row.getString(9))
+                .note(row.getString(12));
         if (!(scopeType.equals(entityType) && scopeId.equals(entityId))) {
             event.parentType(scopeType).parentId(scopeId);
         }
-        event.setChanges(row[12] == null ? null : changes((String) row[12], json));
-        return event;
+        String changes = row.getString(13);
+        event.setChanges(changes == null ? null : changes(changes, json));
+        return new Row(row.getLong(1), Long.parseLong(row.getString(2)), event);
     }
 
     private static Map<String, FieldChange> changes(String text, ObjectMapper json) {
@@ -82,18 +88,5 @@ final class AuditEvents {
         node.fields().forEachRemaining(field -> changes.put(field.getKey(),
                 new FieldChange().from(field.getValue().get("from")).to(field.getValue().get("to"))));
         return changes;
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

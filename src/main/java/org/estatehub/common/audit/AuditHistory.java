@@ -1,6 +1,8 @@
 package org.estatehub.common.audit;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -9,7 +11,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.AuditEvent;
+import org.estatehub.common.sql.NamedSql;
 import org.estatehub.common.tenancy.Caller;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,26 +43,25 @@ public class AuditHistory {
         scope.requireReadable(scopeId);
         // Reading a record does not always mean reading every part's values (an award's claims).
         String details = scope.detailsSql(caller);
-        long total = ((Number) em.createNativeQuery(
-                "select count(*) from audit_event e where e.scope_type = :type and e.scope_id = :id")
-                .setParameter("type", scopeType)
-                .setParameter("id", scopeId)
-                .getSingleResult()).longValue();
+        NamedSql count = NamedSql.of(
+                "select count(*) from audit_event e where e.scope_type = :type and e.scope_id = :id");
         // Events of one record are ordered by id: its changes lock its row, so they commit in id order.
-        var query = em.createNativeQuery("select " + AuditEvents.COLUMNS
+        NamedSql events = NamedSql.of("select " + AuditEvents.COLUMNS
                 + AuditEvents.withheldUnless(details, AuditEvents.pathsSql(scope.summaryPaths()))
                 + " from audit_event e where e.scope_type = :type and e.scope_id = :id order by e.id"
-                + " limit :limit offset :offset")
-                .setParameter("type", scopeType)
-                .setParameter("id", scopeId)
-                .setParameter("limit", limit)
-                .setParameter("offset", offset);
-        if (details.contains(":callerPartner")) {
-            query.setParameter("callerPartner", caller.partnerId());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return new Page(rows.stream().map(row -> AuditEvents.toApi(row, json)).toList(), total);
+                + " limit :limit offset :offset");
+        Map<String, Object> params = new HashMap<>();
+        params.put("type", scopeType);
+        params.put("id", scopeId);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        params.put("callerPartner", caller.partnerId());
+        // The session's own connection, as a native query of this EntityManager would use.
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            long total = count.count(connection, params);
+            List<AuditEvent> items = events.list(connection, params, row -> AuditEvents.read(row, json).event());
+            return new Page(items, total);
+        });
     }
 
     private AuditScope scope(String type) {

@@ -1,18 +1,20 @@
 package org.estatehub.common.audit;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.AuditEvent;
 import org.estatehub.api.model.ChangeFeedPage;
+import org.estatehub.common.sql.NamedSql;
 import org.estatehub.common.tenancy.Caller;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -48,12 +50,13 @@ public class ChangeFeed {
     @Inject
     Caller caller;
 
+    /** Everything but the SQL text's caller-dependent conditions, which are built per read. */
+    private static final NamedSql HORIZON = NamedSql.of("select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)");
+    private static final NamedSql LAST_BELOW = NamedSql.of("select cast(e.txid as text), e.id from audit_event e"
+            + " where e.txid < cast(cast(:horizon as text) as xid8) order by e.txid desc, e.id desc limit 1");
+
     public ChangeFeedPage read(String after, int limit) {
         FeedCursor cursor = FeedCursor.decode(after);
-        // Read once and used by both queries below: the horizon only ever moves forward, and every event
-        // below it was committed before it was read, so both queries see the same complete prefix.
-        String horizon = (String) em.createNativeQuery(
-                "select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)").getSingleResult();
 
         StringBuilder visible = new StringBuilder("case e.scope_type");
         StringBuilder details = new StringBuilder("case e.scope_type");
@@ -69,48 +72,41 @@ public class ChangeFeed {
         details.append(" else false end");
         summaryPaths.append(" end");
 
-        Query query = em.createNativeQuery("select " + AuditEvents.COLUMNS
+        NamedSql events = NamedSql.of("select " + AuditEvents.COLUMNS
                 + AuditEvents.withheldUnless(details.toString(), summaryPaths.toString())
                 + " from audit_event e"
                 + " where (e.txid, e.id) > (cast(cast(:afterTx as text) as xid8), :afterId)"
                 + " and e.txid < cast(cast(:horizon as text) as xid8)"
                 + " and " + visible
-                + " order by e.txid, e.id limit :limit")
-                .setParameter("afterTx", Long.toString(cursor.txid()))
-                .setParameter("afterId", cursor.id())
-                .setParameter("horizon", horizon)
-                .setParameter("limit", limit + 1);
-        if (query.getParameters().stream().anyMatch(p -> "callerPartner".equals(p.getName()))) {
-            query.setParameter("callerPartner", caller.partnerId());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+                + " order by e.txid, e.id limit :limit");
+        // The session's own connection, as a native query of this EntityManager would use.
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            // Read once and used by both queries below: the horizon only ever moves forward, and every event
+            // below it was committed before it was read, so both queries see the same complete prefix.
+            String horizon = HORIZON.one(connection, Map.of(), row -> row.getString(1));
+            Map<String, Object> params = new HashMap<>();
+            params.put("afterTx", Long.toString(cursor.txid()));
+            params.put("afterId", cursor.id());
+            params.put("horizon", horizon);
+            params.put("limit", limit + 1);
+            params.put("callerPartner", caller.partnerId());
+            List<AuditEvents.Row> rows = events.list(connection, params, row -> AuditEvents.read(row, json));
 
-        boolean hasMore = rows.size() > limit;
-        List<Object[]> page = hasMore ? rows.subList(0, limit) : rows;
-        List<AuditEvent> items = new ArrayList<>(page.size());
-        for (Object[] row : page) {
-            items.add(AuditEvents.toApi(row, json));
-        }
-        FeedCursor next;
-        if (hasMore) {
-            Object[] last = page.get(page.size() - 1);
-            next = new FeedCursor(Long.parseLong((String) last[1]), ((Number) last[0]).longValue());
-        } else {
-            // Caught up: skip past every event below the horizon, hidden ones included.
-            next = max(cursor, lastBelow(horizon));
-        }
-        return new ChangeFeedPage().items(items).nextCursor(next.encode()).hasMore(hasMore).limit(limit);
-    }
-
-    private FeedCursor lastBelow(String horizon) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select cast(e.txid as text), e.id from audit_event e"
-                + " where e.txid < cast(cast(:horizon as text) as xid8) order by e.txid desc, e.id desc limit 1")
-                .setParameter("horizon", horizon)
-                .getResultList();
-        return rows.isEmpty() ? FeedCursor.START
-                : new FeedCursor(Long.parseLong((String) rows.get(0)[0]), ((Number) rows.get(0)[1]).longValue());
+            boolean hasMore = rows.size() > limit;
+            List<AuditEvents.Row> page = hasMore ? rows.subList(0, limit) : rows;
+            List<AuditEvent> items = page.stream().map(AuditEvents.Row::event).toList();
+            FeedCursor next;
+            if (hasMore) {
+                AuditEvents.Row last = page.get(page.size() - 1);
+                next = new FeedCursor(last.txid(), last.id());
+            } else {
+                // Caught up: skip past every event below the horizon, hidden ones included.
+                next = max(cursor, LAST_BELOW.optional(connection, Map.of("horizon", horizon),
+                        row -> new FeedCursor(Long.parseLong(row.getString(1)), row.getLong(2)))
+                        .orElse(FeedCursor.START));
+            }
+            return new ChangeFeedPage().items(items).nextCursor(next.encode()).hasMore(hasMore).limit(limit);
+        });
     }
 
     private static FeedCursor max(FeedCursor a, FeedCursor b) {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.sql.NamedSql;
 import org.estatehub.common.tenancy.Caller;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +56,14 @@ public class Idempotency {
 
     @ConfigProperty(name = "estatehub.idempotency.retention")
     Duration retention;
+
+    private static final NamedSql STORED = NamedSql.of("""
+            select request_hash, response_status, response_body, location from idempotency_record
+             where partner_id = :partner and idempotency_key = :key""");
+
+    /** The first run's request and answer, as stored under its key. */
+    private record Stored(String requestHash, Integer status, String body, String location) {
+    }
 
     /** A fresh answer: status, entity (serialised as JSON) and optional Location. */
     public record Outcome(int status, Object entity, String location) {
@@ -115,21 +125,18 @@ public class Idempotency {
     }
 
     private Response replay(String partner, String key, String hash) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select request_hash, response_status, response_body, location from idempotency_record
-                 where partner_id = :partner and idempotency_key = :key""", Object[].class)
-                .setParameter("partner", partner).setParameter("key", key)
-                .getResultList();
-        Object[] row = rows.get(0);
-        if (!hash.equals(row[0])) {
+        // The session's connection: the transaction whose insert just met the first run's committed key.
+        Stored row = em.unwrap(Session.class).doReturningWork(connection -> STORED.one(connection,
+                Map.of("partner", partner, "key", key),
+                r -> new Stored(r.getString(1), r.getObject(2, Integer.class), r.getString(3), r.getString(4))));
+        if (!hash.equals(row.requestHash())) {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "The Idempotency-Key '" + key + "' was already used for a different request; nothing was done.");
         }
-        Response.ResponseBuilder builder = Response.status(((Number) row[1]).intValue())
-                .entity(row[2]).type(MediaType.APPLICATION_JSON_TYPE).header(REPLAYED_HEADER, "true");
-        if (row[3] != null) {
-            builder.header("Location", row[3]);
+        Response.ResponseBuilder builder = Response.status(row.status())
+                .entity(row.body()).type(MediaType.APPLICATION_JSON_TYPE).header(REPLAYED_HEADER, "true");
+        if (row.location() != null) {
+            builder.header("Location", row.location());
         }
         return builder.build();
     }

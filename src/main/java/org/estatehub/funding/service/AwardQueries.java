@@ -1,9 +1,5 @@
 package org.estatehub.funding.service;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +11,7 @@ import org.estatehub.api.model.Programme;
 import org.estatehub.common.paging.NativePaging;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.sql.Where;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.BidLine;
 import org.estatehub.funding.FundingRound;
@@ -30,29 +27,23 @@ public class AwardQueries {
     EntityManager em;
 
     public Slice<Award> list(Programme programme, UUID roundId, UUID projectId, String recipient, int limit, int offset) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        conditions.add("true");
+        Where where = new Where();
         if (programme != null) {
-            conditions.add("a.programme = :programme");
-            params.put("programme", programme.toString());
+            where.and("a.programme = :programme", "programme", programme.toString());
         }
         if (roundId != null) {
-            conditions.add("b.round_id = :roundId");
-            params.put("roundId", roundId);
+            where.and("b.round_id = :roundId", "roundId", roundId);
         }
         if (projectId != null) {
-            conditions.add("a.project_id = :projectId");
-            params.put("projectId", projectId);
+            where.and("a.project_id = :projectId", "projectId", projectId);
         }
         if (recipient != null) {
-            conditions.add("a.recipient_partner_id = :recipient");
-            params.put("recipient", recipient);
+            where.and("a.recipient_partner_id = :recipient", "recipient", recipient);
         }
         String from = "from award a join bid_line l on l.id = a.bid_line_id join bid b on b.id = l.bid_id"
-                + " join funding_round r on r.id = b.round_id join project p on p.id = a.project_id where "
-                + String.join(" and ", conditions);
-        return NativePaging.page(em, Award.class, "a", from, "r.opens_on, p.name, a.id", params, limit, offset);
+                + " join funding_round r on r.id = b.round_id join project p on p.id = a.project_id " + where.sql();
+        return NativePaging.page(em, Award.class, "a", from, "r.opens_on, p.name, a.id", where.params(), limit,
+                offset);
     }
 
     public Award get(UUID id) {

@@ -29,6 +29,7 @@ import org.estatehub.common.paging.NativePaging;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
+import org.estatehub.common.sql.Where;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.BidLine;
@@ -61,27 +62,23 @@ public class BidService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Bid> list(UUID roundId, BidStatus status, UUID projectId, Programme programme, int limit, int offset) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        conditions.add("true");
+        Where where = new Where();
         if (roundId != null) {
-            conditions.add("b.round_id = :roundId");
-            params.put("roundId", roundId);
+            where.and("b.round_id = :roundId", "roundId", roundId);
         }
         if (status != null) {
-            conditions.add("b.status = :status");
-            params.put("status", status.toString());
+            where.and("b.status = :status", "status", status.toString());
         }
         if (projectId != null) {
-            conditions.add("exists (select 1 from bid_line l where l.bid_id = b.id and l.project_id = :projectId)");
-            params.put("projectId", projectId);
+            where.and("exists (select 1 from bid_line l where l.bid_id = b.id and l.project_id = :projectId)",
+                    "projectId", projectId);
         }
         if (programme != null) {
-            conditions.add("r.programme = :programme");
-            params.put("programme", programme.toString());
+            where.and("r.programme = :programme", "programme", programme.toString());
         }
-        String from = "from bid b join funding_round r on r.id = b.round_id where " + String.join(" and ", conditions);
-        return NativePaging.page(em, Bid.class, "b", from, "r.opens_on, b.title, b.id", params, limit, offset);
+        String from = "from bid b join funding_round r on r.id = b.round_id " + where.sql();
+        return NativePaging.page(em, Bid.class, "b", from, "r.opens_on, b.title, b.id", where.params(), limit,
+                offset);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

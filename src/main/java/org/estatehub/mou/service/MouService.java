@@ -23,6 +23,7 @@ import org.estatehub.common.paging.NativePaging;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
+import org.estatehub.common.sql.Where;
 import org.estatehub.common.tenancy.Caller;
 import org.estatehub.common.tenancy.Roles;
 import org.estatehub.mou.Mou;
@@ -63,30 +64,22 @@ public class MouService {
     /** `effectiveStatus` as the contract shows it: SIGNED means signed and unexpired, EXPIRED signed and past expiry. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<Mou> list(String partner, org.estatehub.api.model.MouStatus effectiveStatus, int limit, int offset) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        conditions.add("true");
+        Where where = new Where();
         if (!caller.oversees()) {
-            conditions.add("m.partner_id = :own");
-            params.put("own", caller.partnerId());
+            where.and("m.partner_id = :own", "own", caller.partnerId());
         }
         if (partner != null) {
-            conditions.add("m.partner_id = :partner");
-            params.put("partner", partner);
+            where.and("m.partner_id = :partner", "partner", partner);
         }
         if (effectiveStatus != null) {
-            conditions.add(switch (effectiveStatus) {
-                case EXPIRED -> "m.status = 'SIGNED' and m.expires_on < current_date";
-                case SIGNED -> "m.status = 'SIGNED' and m.expires_on >= current_date";
-                case DRAFT, ISSUED, TERMINATED -> "m.status = :status";
-            });
-            if (effectiveStatus != org.estatehub.api.model.MouStatus.EXPIRED
-                    && effectiveStatus != org.estatehub.api.model.MouStatus.SIGNED) {
-                params.put("status", effectiveStatus.toString());
+            switch (effectiveStatus) {
+                case EXPIRED -> where.and("m.status = 'SIGNED' and m.expires_on < current_date");
+                case SIGNED -> where.and("m.status = 'SIGNED' and m.expires_on >= current_date");
+                case DRAFT, ISSUED, TERMINATED -> where.and("m.status = :status", "status", effectiveStatus.toString());
             }
         }
-        String from = "from mou m where " + String.join(" and ", conditions);
-        return NativePaging.page(em, Mou.class, "m", from, "m.created_at desc, m.id", params, limit, offset);
+        String from = "from mou m " + where.sql();
+        return NativePaging.page(em, Mou.class, "m", from, "m.created_at desc, m.id", where.params(), limit, offset);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

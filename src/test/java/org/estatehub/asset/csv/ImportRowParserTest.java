@@ -1,0 +1,323 @@
+package org.estatehub.asset.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.estatehub.api.model.AssetStatus;
+import org.estatehub.api.model.AssetType;
+import org.estatehub.api.model.District;
+import org.estatehub.api.model.FieldError;
+import org.estatehub.api.model.Tenure;
+import org.estatehub.api.model.Visibility;
+import org.estatehub.partner.Partner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** One Transparency Code row at a time, without a server: every rule of a cell, and all errors at once. */
+@Tag("fast")
+class ImportRowParserTest {
+
+    private static final int LINE = 7;
+
+    private Partner owner;
+    private Map<TransparencyColumns, String> cells;
+
+    @BeforeEach
+    void aValidRow() {
+        owner = new Partner();
+        owner.id = "maidstone-bc";
+        owner.name = "Maidstone Borough Council";
+        owner.shortName = "MBC";
+        owner.district = District.MAIDSTONE;
+        cells = new EnumMap<>(TransparencyColumns.class);
+        cells.put(TransparencyColumns.ORGANISATION, "Maidstone Borough Council");
+        cells.put(TransparencyColumns.UPRN, "200003684999");
+        cells.put(TransparencyColumns.ASSET_ID, "MBC-001");
+        cells.put(TransparencyColumns.NAME, "Maidstone House");
+        cells.put(TransparencyColumns.STREET_NUMBER, "1");
+        cells.put(TransparencyColumns.STREET, "King Street");
+        cells.put(TransparencyColumns.TOWN, "Maidstone");
+        cells.put(TransparencyColumns.POSTCODE, "me15 6jq");
+        cells.put(TransparencyColumns.X, "576000");
+        cells.put(TransparencyColumns.Y, "155700");
+        cells.put(TransparencyColumns.TENURE, "Freehold");
+        cells.put(TransparencyColumns.ASSET_TYPE, "Office");
+        cells.put(TransparencyColumns.AREA, "1,250.555");
+        cells.put(TransparencyColumns.RUNNING_COST, "£12,345.6");
+        cells.put(TransparencyColumns.UTILISATION, "75%");
+        cells.put(TransparencyColumns.DESKS, "12");
+        cells.put(TransparencyColumns.EPIMS, "EP-9");
+    }
+
+    /** Parses the row with every column present, in enum order. */
+    private ImportRow parse(List<FieldError> errors) {
+        Map<TransparencyColumns, Integer> columns = new EnumMap<>(TransparencyColumns.class);
+        List<String> values = new ArrayList<>();
+        for (TransparencyColumns column : TransparencyColumns.values()) {
+            columns.put(column, column.ordinal());
+            values.add(cells.getOrDefault(column, ""));
+        }
+        return new ImportRowParser(owner, columns).parse(record(CSVFormat.DEFAULT.format(values.toArray())), LINE,
+                errors);
+    }
+
+    private static CSVRecord record(String line) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(line), CSVFormat.DEFAULT)) {
+            return parser.getRecords().get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ImportRow valid() {
+        List<FieldError> errors = new ArrayList<>();
+        ImportRow row = parse(errors);
+        assertEquals(List.of(), errors);
+        assertNotNull(row);
+        return row;
+    }
+
+    /** The row is refused with exactly this one error (column header and message fragment). */
+    private void refused(TransparencyColumns column, String message) {
+        List<FieldError> errors = new ArrayList<>();
+        assertNull(parse(errors));
+        assertEquals(1, errors.size(), errors.toString());
+        FieldError error = errors.get(0);
+        assertEquals(Integer.valueOf(LINE), error.getRow());
+        assertEquals(column.header(), error.getField());
+        assertTrue(error.getMessage().contains(message), error.getMessage());
+    }
+
+    @Test
+    void aFullRowIsReadWithItsValuesNormalised() {
+        ImportRow row = valid();
+        assertEquals(LINE, row.line());
+        assertEquals("200003684999", row.uprn());
+        assertEquals("MBC-001", row.ownReference());
+        assertEquals("Maidstone House", row.name());
+        assertEquals("1 King Street", row.street());
+        assertEquals("Maidstone", row.town());
+        assertEquals("ME15 6JQ", row.postcode());
+        assertEquals(District.MAIDSTONE, row.district());
+        assertEquals(Tenure.FREEHOLD, row.tenure());
+        assertEquals(AssetType.OFFICE, row.assetType());
+        assertFalse(row.landOnly());
+        assertEquals(new BigDecimal("1250.56"), row.grossInternalAreaM2());
+        assertEquals(new BigDecimal("12345.60"), row.annualRunningCost());
+        assertEquals(new BigDecimal("75.00"), row.utilisationPercent());
+        assertEquals(AssetStatus.OPERATIONAL, row.status());
+        assertEquals(12, row.sharedWorkspaceDesks());
+        assertEquals(Visibility.PARTNERSHIP, row.visibility());
+        assertEquals("EP-9", row.epimsReference());
+    }
+
+    @Test
+    void eastingAndNorthingBecomeLatitudeAndLongitudeToSixPlaces() {
+        ImportRow row = valid();
+        assertEquals(6, row.latitude().scale());
+        assertEquals(6, row.longitude().scale());
+        // Central Maidstone: about 51.27 N, 0.52 E.
+        assertEquals(51.27, row.latitude().doubleValue(), 0.02);
+        assertEquals(0.52, row.longitude().doubleValue(), 0.02);
+    }
+
+    @Test
+    void theOrganisationMayBeTheOwnersIdNameOrShortNameInAnyCase() {
+        for (String name : List.of("maidstone-bc", "MAIDSTONE BOROUGH COUNCIL", "mbc")) {
+            cells.put(TransparencyColumns.ORGANISATION, name);
+            valid();
+        }
+        cells.remove(TransparencyColumns.ORGANISATION);
+        valid();
+        cells.put(TransparencyColumns.ORGANISATION, "Dover District Council");
+        refused(TransparencyColumns.ORGANISATION, "is not Maidstone Borough Council");
+    }
+
+    @Test
+    void aUprnIsOneToTwelveDigitsNotStartingWithZero() {
+        cells.put(TransparencyColumns.UPRN, "0123");
+        refused(TransparencyColumns.UPRN, "must be 1 to 12 digits");
+        cells.put(TransparencyColumns.UPRN, "1234567890123");
+        refused(TransparencyColumns.UPRN, "must be 1 to 12 digits");
+    }
+
+    @Test
+    void aRowNeedsAUprnOrAnAssetId() {
+        cells.remove(TransparencyColumns.UPRN);
+        assertEquals("MBC-001", valid().ownReference());
+        cells.remove(TransparencyColumns.ASSET_ID);
+        refused(TransparencyColumns.UPRN, "give a UPRN or a Unique Asset ID");
+    }
+
+    @Test
+    void aNameIsRequiredAndTextIsLengthChecked() {
+        cells.put(TransparencyColumns.NAME, "   ");
+        refused(TransparencyColumns.NAME, "must not be empty");
+        cells.put(TransparencyColumns.NAME, "x".repeat(201));
+        List<FieldError> errors = new ArrayList<>();
+        assertNull(parse(errors));
+        // As the parser stands, a too-long name is also reported as empty (the length check returns null).
+        assertEquals(List.of("longer than 200 characters", "must not be empty"),
+                errors.stream().map(FieldError::getMessage).toList());
+    }
+
+    @Test
+    void aPostcodeMustBeAUkPostcode() {
+        cells.put(TransparencyColumns.POSTCODE, "ZZ");
+        refused(TransparencyColumns.POSTCODE, "'ZZ' is not a UK postcode");
+    }
+
+    @Test
+    void coordinatesAreRequiredNumbersInsideTheGridAndTheUk() {
+        cells.remove(TransparencyColumns.X);
+        refused(TransparencyColumns.X, "must not be empty");
+        cells.put(TransparencyColumns.X, "east");
+        refused(TransparencyColumns.X, "'east' is not a number");
+        cells.put(TransparencyColumns.X, "700001");
+        refused(TransparencyColumns.X, "must be between 0 and 700000");
+        // On the grid, but in the sea west of Ireland.
+        cells.put(TransparencyColumns.X, "1");
+        cells.put(TransparencyColumns.Y, "1");
+        refused(TransparencyColumns.X, "outside the United Kingdom");
+    }
+
+    @Test
+    void tenureIsReadFromCommonWordings() {
+        Map<String, Tenure> wordings = Map.of("Freehold (owned)", Tenure.FREEHOLD, "LEASEHOLD", Tenure.LEASEHOLD,
+                "lease", Tenure.LEASEHOLD, "other", Tenure.OTHER, "Licence", Tenure.OTHER);
+        wordings.forEach((wording, tenure) -> {
+            cells.put(TransparencyColumns.TENURE, wording);
+            assertEquals(tenure, valid().tenure(), wording);
+        });
+        cells.put(TransparencyColumns.TENURE, "rented");
+        refused(TransparencyColumns.TENURE, "'rented' is not one of: freehold, leasehold, other");
+        cells.remove(TransparencyColumns.TENURE);
+        refused(TransparencyColumns.TENURE, "must be freehold, leasehold or other");
+    }
+
+    @Test
+    void choicesAcceptLooseSpellingAndListTheOptions() {
+        cells.put(TransparencyColumns.ASSET_TYPE, " community centre ");
+        assertEquals(AssetType.COMMUNITY_CENTRE, valid().assetType());
+        cells.put(TransparencyColumns.ASSET_TYPE, "car-park");
+        cells.remove(TransparencyColumns.DESKS);
+        assertEquals(AssetType.CAR_PARK, valid().assetType());
+        cells.put(TransparencyColumns.DISTRICT, "Folkestone & Hythe");
+        assertEquals(District.FOLKESTONE_AND_HYTHE, valid().district());
+        cells.put(TransparencyColumns.ASSET_TYPE, "castle");
+        refused(TransparencyColumns.ASSET_TYPE, "'castle' is not one of: OFFICE, DEPOT,");
+    }
+
+    @Test
+    void landOnlyFollowsTheTypeUnlessGiven() {
+        cells.put(TransparencyColumns.ASSET_TYPE, "Land");
+        cells.remove(TransparencyColumns.DESKS);
+        assertTrue(valid().landOnly());
+        cells.put(TransparencyColumns.LAND_ONLY, "no");
+        assertFalse(valid().landOnly());
+        cells.remove(TransparencyColumns.ASSET_TYPE);
+        cells.put(TransparencyColumns.LAND_ONLY, "yes");
+        assertEquals(AssetType.LAND, valid().assetType());
+        cells.put(TransparencyColumns.LAND_ONLY, "building");
+        assertEquals(AssetType.OTHER, valid().assetType());
+        cells.put(TransparencyColumns.LAND_ONLY, "perhaps");
+        refused(TransparencyColumns.LAND_ONLY, "'perhaps' is not yes or no");
+    }
+
+    @Test
+    void landHasNoDesks() {
+        cells.put(TransparencyColumns.LAND_ONLY, "yes");
+        refused(TransparencyColumns.DESKS, "land without buildings has no desks");
+        cells.put(TransparencyColumns.DESKS, "0");
+        assertEquals(0, valid().sharedWorkspaceDesks());
+    }
+
+    @Test
+    void theDistrictDefaultsToTheOwnersHomeDistrictOnly() {
+        cells.remove(TransparencyColumns.DISTRICT);
+        assertEquals(District.MAIDSTONE, valid().district());
+        owner.district = null;
+        refused(TransparencyColumns.DISTRICT, "has no home district to assume");
+    }
+
+    @Test
+    void moneyIsPoundsAndPenceNeverMore() {
+        cells.put(TransparencyColumns.RUNNING_COST, "12.345");
+        refused(TransparencyColumns.RUNNING_COST, "is not an amount in pounds and pence");
+        cells.put(TransparencyColumns.RUNNING_COST, "-5");
+        refused(TransparencyColumns.RUNNING_COST, "is not an amount in pounds and pence");
+        cells.put(TransparencyColumns.RUNNING_COST, "0.1");
+        assertEquals(new BigDecimal("0.10"), valid().annualRunningCost());
+        cells.remove(TransparencyColumns.RUNNING_COST);
+        assertNull(valid().annualRunningCost());
+    }
+
+    @Test
+    void utilisationIsAPercentage() {
+        cells.put(TransparencyColumns.UTILISATION, "100.5");
+        refused(TransparencyColumns.UTILISATION, "must be between 0 and 100");
+    }
+
+    @Test
+    void desksAreAWholeNumberInRange() {
+        cells.put(TransparencyColumns.DESKS, "1.5");
+        refused(TransparencyColumns.DESKS, "'1.5' is not a whole number");
+        cells.put(TransparencyColumns.DESKS, "10001");
+        refused(TransparencyColumns.DESKS, "must be between 0 and 10000");
+    }
+
+    @Test
+    void disposalsAreNotImported() {
+        cells.put(TransparencyColumns.STATUS, "Disposed");
+        refused(TransparencyColumns.STATUS, "disposals are recorded with POST /assets/{assetId}/disposal");
+    }
+
+    @Test
+    void visibilityIsAChoice() {
+        cells.put(TransparencyColumns.VISIBILITY, "Owner only");
+        assertEquals(Visibility.OWNER_ONLY, valid().visibility());
+    }
+
+    @Test
+    void everyProblemInTheRowIsReportedAndNothingIsReturned() {
+        cells.put(TransparencyColumns.NAME, "");
+        cells.put(TransparencyColumns.POSTCODE, "nowhere");
+        cells.put(TransparencyColumns.DESKS, "many");
+        List<FieldError> errors = new ArrayList<>();
+        errors.add(new FieldError().row(1).field("earlier").message("kept"));
+        assertNull(parse(errors));
+        assertEquals(List.of("earlier", "Name", "Postcode", "Shared workspace desks"),
+                errors.stream().map(FieldError::getField).toList());
+        assertTrue(errors.stream().skip(1).allMatch(e -> e.getRow() == LINE));
+    }
+
+    @Test
+    void aColumnMissingFromTheFileReadsAsEmpty() {
+        Map<TransparencyColumns, Integer> columns = new EnumMap<>(TransparencyColumns.class);
+        columns.put(TransparencyColumns.UPRN, 0);
+        columns.put(TransparencyColumns.NAME, 1);
+        columns.put(TransparencyColumns.X, 2);
+        columns.put(TransparencyColumns.Y, 3);
+        columns.put(TransparencyColumns.TENURE, 4);
+        // A short record: the tenure cell is beyond its end.
+        List<FieldError> errors = new ArrayList<>();
+        assertNull(new ImportRowParser(owner, columns).parse(record("123,Depot,576000,155700"), LINE, errors));
+        assertEquals(List.of("Tenure"), errors.stream().map(FieldError::getField).toList());
+    }
+}
