@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.api.AssetsApi;
 import org.estatehub.api.model.AssetDisposalRequest;
 import org.estatehub.api.model.AssetImportResult;
@@ -64,6 +65,9 @@ public class AssetResource implements AssetsApi {
 
     @Inject
     ImportSlots importSlots;
+
+    @ConfigProperty(name = "estatehub.co-location.max-listed-assets", defaultValue = "5000")
+    int maxListedCoLocationAssets;
 
     @Inject
     AssetAccess access;
@@ -121,7 +125,7 @@ public class AssetResource implements AssetsApi {
     @Override
     public Response findCoLocationOpportunities(Integer distanceM, District district, Integer minPartners) {
         var clusters = coLocation.find(distanceM, district, minPartners);
-        return Response.ok(CoLocationMapper.toApi(distanceM, minPartners, clusters)).build();
+        return Response.ok(CoLocationMapper.toApi(distanceM, minPartners, clusters, maxListedCoLocationAssets)).build();
     }
 
     @Override

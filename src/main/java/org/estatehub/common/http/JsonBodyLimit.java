@@ -28,15 +28,26 @@ public class JsonBodyLimit implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
-        if (type == null || !"text".equals(type.getType()) || !"csv".equals(type.getSubtype())) {
-            context.setInputStream(new Limited(context.getInputStream(), maxJsonBytes.asLongValue()));
+        if (type != null && "text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
+            return context.proceed();
         }
-        return context.proceed();
+        Limited limited = new Limited(context.getInputStream(), maxJsonBytes.asLongValue());
+        context.setInputStream(limited);
+        try {
+            return context.proceed();
+        } catch (IOException | RuntimeException e) {
+            // Jackson reports a failing stream as a mapping error of the field it was reading: say what it is.
+            if (limited.tooLarge != null) {
+                throw limited.tooLarge;
+            }
+            throw e;
+        }
     }
 
     private static final class Limited extends FilterInputStream {
         private final long max;
         private long read;
+        private ProblemException tooLarge;
 
         Limited(InputStream in, long max) {
             super(in);
@@ -64,9 +75,10 @@ public class JsonBodyLimit implements ReaderInterceptor {
         private void count(int n) {
             read += n;
             if (read > max) {
-                throw new ProblemException(413, "payload-too-large", "Payload too large", "The request body is larger than the "
+                tooLarge = new ProblemException(413, "payload-too-large", "Payload too large", "The request body is larger than the "
                         + max + " bytes this operation accepts (README \"Limits\"). Nothing was saved.")
                         .header("Connection", "close");
+                throw tooLarge;
             }
         }
     }
