@@ -184,9 +184,10 @@ run_round() {
 for u in kcc.editor maidstone.editor dover.editor sevenoaks.editor maidstone.viewer pmo.admin; do token "$u"; done
 
 start_app 1
-# The three later uploads start 1 s after the first two, so which two run is known.
+# The three later uploads start 15 s after the first two (each sender compiles for a few seconds first),
+# so which two run is known.
 run_round 1 kcc.editor:kcc:valid:200 maidstone.editor:maidstone:valid:200 \
-  dover.editor:dover:valid:503:1 sevenoaks.editor:sevenoaks:valid:503:1 maidstone.editor:maidstone:valid:429:1
+  dover.editor:dover:valid:503:15 sevenoaks.editor:sevenoaks:valid:503:15 maidstone.editor:maidstone:valid:429:15
 stop_app
 
 start_app 2 -Destatehub.import.max-concurrent=4
