@@ -6,9 +6,9 @@
 # (read only). The files are generated as they are sent (scripts/UploadProbe.java); nothing is stored.
 #
 #   round 1, the service as configured (estatehub.import.max-concurrent=2): four owners' editors (kcc,
-#     maidstone, dover, sevenoaks) each send 60 MB of valid rows at once, and maidstone a second file while
-#     its first runs. Expected: two imports run (200), the others are refused before their bodies are read
-#     (503 / 429 problem+json with Retry-After).
+#     maidstone, dover, sevenoaks) each send 60 MB of valid rows at once, and maidstone a second file.
+#     Expected: two imports run (200), the other three are refused (503, or 429 for a second import of
+#     the same owner; problem+json with Retry-After) and their bodies dropped as they arrive.
 #   round 2, ESTATEHUB_IMPORT_MAX_CONCURRENT=4, to load the heap with four streaming imports at once: two of
 #     60 MB of valid rows, two of 60 MB of invalid rows. Expected: all four answered (200, 200, 422, 422).
 # In both rounds two search loops (GET /assets?q=..., a partner viewer and pmo.admin) run from the first
@@ -104,13 +104,14 @@ search_loop() {
 # upload USER OWNER KIND NAME [delay]
 upload() {
   sleep "${5:-0}"
-  java scripts/UploadProbe.java "$API" "$WORK/$1.token" "$2" "$3" "$BYTES" fixed "$WORK/$4.json" "$RANDOM" \
+  java -cp "$WORK/classes" UploadProbe "$API" "$WORK/$1.token" "$2" "$3" "$BYTES" fixed "$WORK/$4.json" "$RANDOM" \
     >"$WORK/$4.txt" 2>&1
 }
 
-# run_round ROUND SPEC... where SPEC is USER:OWNER:KIND:EXPECTED[:DELAY]
+# run_round ROUND OKS SPEC... where SPEC is USER:OWNER:KIND:EXPECTED[:DELAY]; EXPECTED is a regular
+# expression of statuses; OKS is how many uploads must be answered 200.
 run_round() {
-  local round=$1; shift
+  local round=$1 oks=$2; shift 2
   rm -f "$WORK/stop" "$WORK/search-$round-"*.txt
   search_loop maidstone.viewer "$WORK/search-$round-a.txt" & local s1=$!
   search_loop pmo.admin "$WORK/search-$round-b.txt" & local s2=$!
@@ -147,8 +148,10 @@ run_round() {
     local line status
     line=$(cat "$WORK/up-$round-$n.txt")
     status=$(sed -E 's/^status=([0-9]+).*/\1/' <<<"$line")
-    [ "$status" = "$expected" ] || bad=$(( bad + 1 ))
-    echo "| $n | $owner ($user) | 60 MB $kind | $expected | $line |" >>"$OUT"
+    [[ "$status" =~ ^($expected)$ ]] || bad=$(( bad + 1 ))
+    [ "$status" = 200 ] && oks=$(( oks - 1 ))
+    if [[ "$status" =~ ^(429|503)$ ]] && ! grep -q "retry-after=" <<<"$line"; then bad=$(( bad + 1 )); fi
+    echo "| $n | $owner ($user) | 60 MB $kind | ${expected//|/ or } | $line |" >>"$OUT"
   done
   local peak_kb samples
   peak_kb=$(sort -n "$WORK/rss-$round.txt" | tail -n 1)
@@ -169,7 +172,7 @@ run_round() {
     echo
   } >>"$OUT"
   log "round $round: $(tail -n 5 "$OUT" | tr '\n' ' ')"
-  (( bad == 0 )) || die "round $round: $bad uploads did not get their expected answer (see $OUT)"
+  (( bad == 0 && oks == 0 )) || die "round $round: uploads did not get their expected answers (see $OUT)"
   (( failed == 0 )) || die "round $round: $failed searches were not answered 200"
   (( peak_kb / 1024 < MAX_RSS_MB )) || die "round $round: peak RSS $(( peak_kb / 1024 )) MB"
 }
@@ -183,15 +186,19 @@ run_round() {
 
 for u in kcc.editor maidstone.editor dover.editor sevenoaks.editor maidstone.viewer pmo.admin; do token "$u"; done
 
+mkdir -p "$WORK/classes"
+javac -d "$WORK/classes" scripts/UploadProbe.java
+
 start_app 1
-# The three later uploads start 15 s after the first two (each sender compiles for a few seconds first),
-# so which two run is known.
-run_round 1 kcc.editor:kcc:valid:200 maidstone.editor:maidstone:valid:200 \
-  dover.editor:dover:valid:503:15 sevenoaks.editor:sevenoaks:valid:503:15 maidstone.editor:maidstone:valid:429:15
+# All five start at once: which two get the service's two places is not known, so the round expects two
+# answers 200 and three refusals (503, or 429 for maidstone's second file while its first runs).
+run_round 1 2 kcc.editor:kcc:valid:'200|503' maidstone.editor:maidstone:valid:'200|503|429' \
+  dover.editor:dover:valid:'200|503' sevenoaks.editor:sevenoaks:valid:'200|503' \
+  maidstone.editor:maidstone:valid:'200|503|429'
 stop_app
 
 start_app 2 -Destatehub.import.max-concurrent=4
-run_round 2 kcc.editor:kcc:valid:200 maidstone.editor:maidstone:valid:200 \
+run_round 2 2 kcc.editor:kcc:valid:200 maidstone.editor:maidstone:valid:200 \
   dover.editor:dover:invalid:422 sevenoaks.editor:sevenoaks:invalid:422
 stop_app
 

@@ -13,8 +13,9 @@ import java.nio.file.Path;
  *
  *   java scripts/UploadProbe.java BASE_URL TOKEN_FILE OWNER KIND BYTES MODE ANSWER_FILE [SEED]
  *
- * KIND: valid (every row saves), invalid (every row has three errors, quoting long cells) or oversize
- * (valid rows past BYTES, to be refused). Valid rows are about 690 bytes, so a file of up to 64 MiB stays within
+ * KIND: valid (every row saves), invalid (every row has three errors, quoting long cells), short-invalid
+ * (45-byte rows with three errors each, far more rows than the row limit) or oversize (valid rows past
+ * BYTES, to be refused). Valid rows are about 690 bytes, so a file of up to 64 MiB stays within
  * the 100,000-row limit, and one past 64 MiB crosses the size limit first. MODE: fixed (Content-Length) or chunked. SEED makes the rows' keys unique per run.
  * Prints one line: status, milliseconds, bytes sent, rows.
  */
@@ -108,6 +109,11 @@ public class UploadProbe {
         String s = String.format("%05d", seed);
         StringBuilder row = new StringBuilder(720);
         row.append(organisation).append(',');
+        if (kind.equals("short-invalid")) {
+            // About 45 bytes and the same three errors: 64 MB is 1.5 million rows, past the row limit.
+            return row.append("0").append(n).append(",R").append(n).append(",N,,east,1,rented,,,,,,,,\n").toString()
+                    .getBytes(StandardCharsets.UTF_8);
+        }
         if (kind.equals("invalid")) {
             // Three errors a row: a UPRN with a leading zero, a grid reference that is not a number and an
             // unknown tenure, the last two quoting 120-character cells in their messages.

@@ -5,10 +5,12 @@
 # them as it generates them; nothing is stored):
 #   1. ~97,000 rows, every one invalid (three errors each): 422 with the first 1,000 errors and the counts;
 #   2. ~97,000 valid rows, sent chunked: 200, every row created;
-#   3. a chunked file just over 64 MiB: 413 problem+json.
+#   3. a chunked file just over 64 MiB: 413 problem+json;
+#   4. 64 MB of 45-byte invalid rows (1.5 million rows, 4.5 million errors): 413 at the row limit.
 # Then the service must still be alive and answer a search, no OutOfMemoryError may be logged, and the
 # java process's peak RSS (sampled from /proc every 0.2 s) must stay under HEAP_TEST_MAX_RSS_MB (400).
-# A service that held the file, its rows or its errors in memory dies of OutOfMemoryError on file 1 or 2.
+# A service that held the file, its rows or its errors in memory dies of OutOfMemoryError (the code before
+# issue #12 did on file 4, and answered file 1 with 10,000 errors in 1.6 MB).
 #
 # Environment: HEAP_TEST_PORT (first free of 8096-8099), HEAP_TEST_DB (estatehub_heap; dropped and created
 # afresh), ESTATEHUB_PG_PORT (5433), ESTATEHUB_OIDC_URL (the realm). Needs the jar built by mvn package.
@@ -105,6 +107,12 @@ log "3. just over 64 MiB, chunked"
 probe oversize 67108864 chunked "$WORK/oversize.json" 13 | tee "$WORK/oversize.txt"
 alive "a file over the limit"
 grep -q "status=413 .*type=application/problem+json" "$WORK/oversize.txt" || fail "expected 413 problem+json"
+
+log "4. 64 MB of short invalid rows (1.5 million rows, three errors each)"
+probe short-invalid "$BYTES" fixed "$WORK/short.json" 14 | tee "$WORK/short.txt"
+alive "64 MB of short invalid rows"
+grep -q "status=413 .*type=application/problem+json" "$WORK/short.txt" || fail "expected 413 problem+json"
+grep -q "more than 100000 asset rows" "$WORK/short.json" || fail "expected the row limit: $(cat "$WORK/short.json")"
 
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "$WORK/token")" \
   "$API/assets?partner=kalc&limit=1")
