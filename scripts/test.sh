@@ -4,8 +4,8 @@
 #   2. scripts/heap-test.sh     the jar mvn verify built, at the production heap (256 MB), on a port and
 #      database of its own: 64 MB of invalid rows, 64 MB of valid rows and a file over the limit; the service
 #      must answer each, stay up and keep its RSS under 400 MB
-#   2b. scripts/contract-check.sh  Spectral lint + breaking-change check of openapi/estatehub.yaml
-#   3. the API as users see it: runs the jar mvn verify built, in the demo profile, on a free port
+#   3. scripts/contract-check.sh  Spectral lint + breaking-change check of openapi/estatehub.yaml
+#   4. the API as users see it: runs the jar mvn verify built, in the demo profile, on a free port
 #      (8090-8094, the ports estatehub-ui may redirect to) against the test database, runs the
 #      TypeScript client's smoke script (client/) and the Swagger UI login test in headless Chromium
 #      (e2e/), then stops the API.
