@@ -2,8 +2,11 @@
 # The test command. First the fast tests (plain unit tests tagged @FastTest: no Quarkus, no database),
 # stopping if one fails; then it starts a real PostgreSQL and a real Keycloak (if not already running), and:
 #   1. mvn -B verify            every Java test, against the real database and Keycloak
-#   2. scripts/contract-check.sh  Spectral lint + breaking-change check of openapi/estatehub.yaml
-#   3. the API as users see it: runs the jar mvn verify built, in the demo profile, on a free port
+#   2. scripts/heap-test.sh     the jar mvn verify built, at the production heap (256 MB), on a port and
+#      database of its own: 64 MB of invalid rows, 64 MB of valid rows and a file over the limit; the service
+#      must answer each, stay up and keep its RSS under 400 MB
+#   3. scripts/contract-check.sh  Spectral lint + breaking-change check of openapi/estatehub.yaml
+#   4. the API as users see it: runs the jar mvn verify built, in the demo profile, on a free port
 #      (8090-8094, the ports estatehub-ui may redirect to) against the test database, runs the
 #      TypeScript client's smoke script (client/) and the Swagger UI login test in headless Chromium
 #      (e2e/), then stops the API.
@@ -35,6 +38,9 @@ bash scripts/keycloak.sh start
 
 step "mvn -B verify"
 mvn -B verify "$@" </dev/null
+
+step "upload memory at the production heap (scripts/heap-test.sh)"
+bash scripts/heap-test.sh </dev/null
 
 command -v npm >/dev/null 2>&1 || { step "installing Node.js"; apt_install nodejs npm; }
 node_major="$(node -p 'process.versions.node.split(".")[0]')"

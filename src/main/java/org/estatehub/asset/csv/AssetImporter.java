@@ -1,15 +1,19 @@
 package org.estatehub.asset.csv;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +26,7 @@ import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.asset.service.AssetAccess;
 import org.estatehub.asset.service.AssetAuditScope;
@@ -29,17 +34,27 @@ import org.estatehub.common.audit.AuditActions;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.partner.Partner;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.runtime.configuration.MemorySize;
 
 /**
- * Imports a Transparency Code assets file for one owner, all or nothing. Every row is checked before
- * anything is written; rows are then copied into a temporary table and merged into the register in
- * a few set-based statements, matching existing assets by (owner, UPRN) or else (owner, own reference).
+ * Imports a Transparency Code assets file for one owner, all or nothing. The file is read as a stream: each
+ * row is checked as it arrives and a valid row goes straight into the COPY of a temporary table, so memory
+ * stays bounded whatever the file's size (README "Limits"). Rows repeating a key, and rows that clash with
+ * the register, are found in SQL on that table. If any row is bad the transaction is rolled back, nothing is
+ * saved, and the first errors are reported with the count of all; otherwise the rows are merged into the
+ * register in a few set-based statements, matching existing assets by (owner, UPRN) or else (owner, own
+ * reference).
  */
 @ApplicationScoped
 public class AssetImporter {
 
-    /** Enough to list every bad row of any real register while keeping the problem document bounded. */
-    static final int MAX_REPORTED_ERRORS = 10_000;
+    /** Bytes of COPY data sent to PostgreSQL at a time. */
+    private static final int COPY_BUFFER_CHARS = 64 * 1024;
+    /** Longer messages (they quote the cell) are cut, so that the listed errors stay small. */
+    static final int MAX_MESSAGE_LENGTH = 300;
 
     @Inject
     AssetAccess access;
@@ -47,54 +62,74 @@ public class AssetImporter {
     @Inject
     DataSource dataSource;
 
+    @ConfigProperty(name = "estatehub.import.max-bytes", defaultValue = "64M")
+    MemorySize maxBytes;
+
+    @ConfigProperty(name = "estatehub.import.max-rows", defaultValue = "100000")
+    int maxRows;
+
+    @ConfigProperty(name = "estatehub.import.max-row-chars", defaultValue = "1048576")
+    int maxRowChars;
+
+    @ConfigProperty(name = "estatehub.import.max-reported-errors", defaultValue = "1000")
+    int maxReportedErrors;
+
     public record Outcome(String ownerPartnerId, int rows, int created, int updated, int unchanged) {
     }
 
+    /** The upload is read inside the transaction, so the transaction lives as long as a slow upload. */
     @Transactional
-    public Outcome importFile(String csv, String requestedOwner) {
+    @TransactionConfiguration(timeout = 600)
+    public Outcome importFile(InputStream body, Charset charset, String requestedOwner) {
         String ownerId = access.ownerFor(requestedOwner);
         Partner owner = Partner.findById(ownerId);
         if (owner == null) {
             throw ProblemException.notFound("No partner with id '" + ownerId + "'.");
         }
-        List<ImportRow> rows = parse(csv, owner);
-        try {
-            return save(rows, owner.id);
+        try (Connection connection = dataSource.getConnection()) {
+            exec(connection, "select pg_advisory_xact_lock(hashtext('asset-import:' || ?))", owner.id);
+            createTable(connection);
+            int rows = load(connection, body, charset, owner);
+            return save(connection, rows, owner.id);
         } catch (SQLException e) {
             throw new IllegalStateException("Import into the register failed", e);
         }
     }
 
-    private List<ImportRow> parse(String csv, Partner owner) {
-        if (csv == null || csv.isBlank()) {
-            throw ProblemException.badRequest("The file is empty; send a header line and one line per asset.");
-        }
+    /** Reads, checks and copies every row; returns the number of rows, or throws the problem with the file. */
+    private int load(Connection connection, InputStream body, Charset charset, Partner owner) throws SQLException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-        List<ImportRow> rows = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
+        ReportedErrors errors = new ReportedErrors(maxReportedErrors);
         int lines = 0;
-        try (CSVParser parser = CSVParser.parse(new StringReader(stripBom(csv)), format)) {
+        RowLengthLimit reader = new RowLengthLimit(decode(new SizeLimit(body, maxBytes.asLongValue()), charset),
+                maxRowChars);
+        try (CopyRows copy = new CopyRows(connection);
+                CSVParser parser = CSVParser.parse(reader, format)) {
             var records = parser.iterator();
+            if (!records.hasNext()) {
+                throw ProblemException.badRequest("The file is empty; send a header line and one line per asset.");
+            }
             Map<TransparencyColumns, Integer> columns = header(records.next());
+            reader.rowEnded();
             ImportRowParser rowParser = new ImportRowParser(owner, columns);
-            Map<String, Integer> keys = new HashMap<>();
+            List<FieldError> rowErrors = new ArrayList<>();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
+                reader.rowEnded();
                 int line = (int) record.getRecordNumber();
-                lines++;
-                ImportRow row = rowParser.parse(record, line, errors);
+                if (++lines > maxRows) {
+                    throw tooLarge("The file has more than " + maxRows + " asset rows (line " + line
+                            + "), the most one import takes; split it into several files. Nothing was saved.");
+                }
+                rowErrors.clear();
+                ImportRow row = rowParser.parse(record, line, rowErrors);
                 if (row != null) {
-                    String key = row.uprn() != null ? "UPRN " + row.uprn() : "Unique Asset ID " + row.ownReference();
-                    Integer first = keys.putIfAbsent(key, line);
-                    if (first != null) {
-                        errors.add(new FieldError().row(line)
-                                .field(row.uprn() != null ? "UPRN" : "Unique Asset ID")
-                                .message(key + " also appears on line " + first));
-                    } else {
-                        rows.add(row);
-                    }
+                    copy.add(row);
+                } else {
+                    errors.addRow(rowErrors);
                 }
             }
+            copy.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -103,10 +138,66 @@ public class AssetImporter {
         if (lines == 0) {
             throw ProblemException.badRequest("The file has a header but no asset rows.");
         }
-        if (!errors.isEmpty()) {
-            throw rowErrors(errors, lines);
+        duplicates(connection, errors);
+        if (errors.errors > 0) {
+            throw errors.problem(errors.rows + " of " + lines + " rows are invalid; nothing was saved.");
         }
-        return rows;
+        return lines;
+    }
+
+    private static Reader decode(InputStream in, Charset charset) throws UncheckedIOException {
+        // Malformed bytes become U+FFFD (InputStreamReader's default), as they did when the body was a String.
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), COPY_BUFFER_CHARS);
+        try {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reader;
+    }
+
+    static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "payload-too-large", "Payload too large", detail)
+                .header("Connection", "close");
+    }
+
+    /**
+     * A later row with the UPRN (or, without one, the Unique Asset ID) of an earlier valid row is an error
+     * naming the earlier line; found on the temporary table rather than with a map of every key in memory.
+     */
+    private void duplicates(Connection connection, ReportedErrors errors) throws SQLException {
+        String repeated = """
+                select line, uprn is not null, key, first_line from (
+                    select line, uprn, coalesce('UPRN ' || uprn, 'Unique Asset ID ' || own_reference) as key,
+                           min(line) over (partition by coalesce('UPRN ' || uprn, 'Unique Asset ID ' || own_reference))
+                               as first_line
+                      from asset_import) d
+                 where line > first_line""";
+        List<FieldError> found = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(repeated + " order by line limit ?")) {
+            statement.setInt(1, maxReportedErrors);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new FieldError().row(rs.getInt(1)).field(rs.getBoolean(2) ? "UPRN" : "Unique Asset ID")
+                            .message(rs.getString(3) + " also appears on line " + rs.getInt(4)));
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        long count = found.size();
+        if (count == maxReportedErrors) {
+            try (PreparedStatement statement = connection.prepareStatement("select count(*) from (" + repeated + ") r");
+                    ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+        }
+        errors.merge(found, count, count);
     }
 
     private static Map<TransparencyColumns, Integer> header(CSVRecord header) {
@@ -138,137 +229,203 @@ public class AssetImporter {
         return columns;
     }
 
-    private static ProblemException rowErrors(List<FieldError> errors, int lines) {
-        long badRows = errors.stream().map(FieldError::getRow).distinct().count();
-        String detail = badRows + " of " + lines + " rows are invalid; nothing was saved."
-                + (errors.size() > MAX_REPORTED_ERRORS ? " The first " + MAX_REPORTED_ERRORS + " errors are listed." : "");
-        return new ProblemException(422, "invalid-rows", "Invalid rows", detail,
-                errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors);
+    private static void createTable(Connection connection) throws SQLException {
+        exec(connection, """
+                create temp table asset_import (
+                    line int not null, uprn varchar(12), own_reference varchar(60), name varchar(200) not null,
+                    asset_type varchar(30) not null, land_only boolean not null, street varchar(200),
+                    town varchar(100), postcode varchar(8), district varchar(30) not null,
+                    latitude numeric(9,6) not null, longitude numeric(9,6) not null, tenure varchar(20) not null,
+                    gross_internal_area_m2 numeric(12,2), annual_running_cost numeric(14,2),
+                    utilisation_percent numeric(5,2), status varchar(20) not null,
+                    shared_workspace_desks int not null, visibility varchar(20) not null,
+                    epims_reference varchar(30), asset_id uuid, old_status varchar(20), changed boolean,
+                    before_doc jsonb
+                ) on commit drop""");
     }
 
-    private Outcome save(List<ImportRow> rows, String owner) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            exec(connection, "select pg_advisory_xact_lock(hashtext('asset-import:' || ?))", owner);
-            exec(connection, """
-                    create temp table asset_import (
-                        line int not null, uprn varchar(12), own_reference varchar(60), name varchar(200) not null,
-                        asset_type varchar(30) not null, land_only boolean not null, street varchar(200),
-                        town varchar(100), postcode varchar(8), district varchar(30) not null,
-                        latitude numeric(9,6) not null, longitude numeric(9,6) not null, tenure varchar(20) not null,
-                        gross_internal_area_m2 numeric(12,2), annual_running_cost numeric(14,2),
-                        utilisation_percent numeric(5,2), status varchar(20) not null,
-                        shared_workspace_desks int not null, visibility varchar(20) not null,
-                        epims_reference varchar(30), asset_id uuid, old_status varchar(20), changed boolean,
-                        before_doc jsonb
-                    ) on commit drop""");
-            copy(connection, rows);
-            exec(connection, "analyze asset_import");
-            // Two equi-joins rather than one join on an OR, which PostgreSQL could only run as a nested loop.
-            exec(connection, """
-                    update asset_import s set asset_id = a.id, old_status = a.status
-                      from asset a
-                     where a.owner_partner_id = ? and s.uprn is not null and a.uprn = s.uprn""", owner);
-            exec(connection, """
-                    update asset_import s set asset_id = a.id, old_status = a.status
-                      from asset a
-                     where a.owner_partner_id = ? and s.uprn is null and a.own_reference = s.own_reference""",
-                    owner);
-            rejectConflicts(connection, owner);
-            exec(connection, """
-                    update asset_import s set changed = (a.name, a.asset_type, a.land_only, a.street, a.town,
-                           a.postcode, a.district, a.uprn, a.own_reference, a.latitude, a.longitude, a.tenure,
-                           a.gross_internal_area_m2, a.annual_running_cost, a.utilisation_percent, a.status,
-                           a.shared_workspace_desks, a.visibility, a.epims_reference)
-                           is distinct from (s.name, s.asset_type, s.land_only, s.street, s.town, s.postcode,
-                           s.district, s.uprn, s.own_reference, s.latitude, s.longitude, s.tenure,
-                           s.gross_internal_area_m2, s.annual_running_cost, s.utilisation_percent, s.status,
-                           s.shared_workspace_desks, s.visibility, s.epims_reference)
-                      from asset a where a.id = s.asset_id""");
-            // The audit history needs each changed asset as it was (asset_audit_doc: its API representation).
-            exec(connection, """
-                    update asset_import s set before_doc = asset_audit_doc(a)
-                      from asset a where a.id = s.asset_id and s.changed""");
-            int updated = exec(connection, """
-                    update asset a set name = s.name, asset_type = s.asset_type, land_only = s.land_only,
-                           street = s.street, town = s.town, postcode = s.postcode, district = s.district,
-                           uprn = s.uprn, own_reference = s.own_reference, latitude = s.latitude,
-                           longitude = s.longitude, tenure = s.tenure, gross_internal_area_m2 = s.gross_internal_area_m2,
-                           annual_running_cost = s.annual_running_cost, utilisation_percent = s.utilisation_percent,
-                           status = s.status, shared_workspace_desks = s.shared_workspace_desks,
-                           visibility = s.visibility, epims_reference = s.epims_reference,
-                           updated_at = now(), version = a.version + 1
-                      from asset_import s where s.asset_id = a.id and s.changed""");
-            exec(connection, "update asset_import set asset_id = gen_random_uuid() where asset_id is null");
-            int created = exec(connection, """
-                    insert into asset (id, owner_partner_id, name, asset_type, land_only, street, town, postcode,
-                           district, uprn, own_reference, epims_reference, latitude, longitude, tenure,
-                           gross_internal_area_m2, annual_running_cost, utilisation_percent, status,
-                           shared_workspace_desks, visibility)
-                    select asset_id, ?, name, asset_type, land_only, street, town, postcode, district, uprn,
-                           own_reference, epims_reference, latitude, longitude, tenure, gross_internal_area_m2,
-                           annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility
-                      from asset_import where old_status is null""", owner);
-            // The status history's foreign key is checked row by row with a plan this pooled connection may
-            // have cached while the register was small (a scan of the whole table per row: minutes for
-            // 100,000 rows); fresh statistics, counting this transaction's own rows, make it replan.
-            if (created > 0) {
-                exec(connection, "analyze asset");
-            }
-            exec(connection, """
-                    insert into asset_status_change (asset_id, from_status, to_status, changed_by, partner_id, reason)
-                    select asset_id, old_status, status, ?, ?, 'CSV import'
-                      from asset_import where old_status is distinct from status""",
-                    access.username(), access.callerPartner());
-            // One event per created or changed asset, as AuditLog records them for single changes.
-            exec(connection, """
-                    insert into audit_event (entity_type, entity_id, action, actor_username, actor_partner_id,
-                           partner_id, scope_type, scope_id, note, before_doc, after_doc)
-                    select ?, a.id::text, case when s.old_status is null then ? else ? end, ?, ?,
-                           a.owner_partner_id, ?, a.id::text, 'CSV import', s.before_doc, asset_audit_doc(a)
-                      from asset_import s
-                      join asset a on a.id = s.asset_id
-                     where s.old_status is null or s.changed
-                     order by s.line""",
-                    AssetAuditScope.TYPE, AuditActions.CREATED, AuditActions.UPDATED, access.username(),
-                    access.callerPartner(), AssetAuditScope.TYPE);
-            return new Outcome(owner, rows.size(), created, updated, rows.size() - created - updated);
+    private Outcome save(Connection connection, int rows, String owner) throws SQLException {
+        exec(connection, "analyze asset_import");
+        // Two equi-joins rather than one join on an OR, which PostgreSQL could only run as a nested loop.
+        exec(connection, """
+                update asset_import s set asset_id = a.id, old_status = a.status
+                  from asset a
+                 where a.owner_partner_id = ? and s.uprn is not null and a.uprn = s.uprn""", owner);
+        exec(connection, """
+                update asset_import s set asset_id = a.id, old_status = a.status
+                  from asset a
+                 where a.owner_partner_id = ? and s.uprn is null and a.own_reference = s.own_reference""",
+                owner);
+        rejectConflicts(connection, owner);
+        exec(connection, """
+                update asset_import s set changed = (a.name, a.asset_type, a.land_only, a.street, a.town,
+                       a.postcode, a.district, a.uprn, a.own_reference, a.latitude, a.longitude, a.tenure,
+                       a.gross_internal_area_m2, a.annual_running_cost, a.utilisation_percent, a.status,
+                       a.shared_workspace_desks, a.visibility, a.epims_reference)
+                       is distinct from (s.name, s.asset_type, s.land_only, s.street, s.town, s.postcode,
+                       s.district, s.uprn, s.own_reference, s.latitude, s.longitude, s.tenure,
+                       s.gross_internal_area_m2, s.annual_running_cost, s.utilisation_percent, s.status,
+                       s.shared_workspace_desks, s.visibility, s.epims_reference)
+                  from asset a where a.id = s.asset_id""");
+        // The audit history needs each changed asset as it was (asset_audit_doc: its API representation).
+        exec(connection, """
+                update asset_import s set before_doc = asset_audit_doc(a)
+                  from asset a where a.id = s.asset_id and s.changed""");
+        int updated = exec(connection, """
+                update asset a set name = s.name, asset_type = s.asset_type, land_only = s.land_only,
+                       street = s.street, town = s.town, postcode = s.postcode, district = s.district,
+                       uprn = s.uprn, own_reference = s.own_reference, latitude = s.latitude,
+                       longitude = s.longitude, tenure = s.tenure, gross_internal_area_m2 = s.gross_internal_area_m2,
+                       annual_running_cost = s.annual_running_cost, utilisation_percent = s.utilisation_percent,
+                       status = s.status, shared_workspace_desks = s.shared_workspace_desks,
+                       visibility = s.visibility, epims_reference = s.epims_reference,
+                       updated_at = now(), version = a.version + 1
+                  from asset_import s where s.asset_id = a.id and s.changed""");
+        exec(connection, "update asset_import set asset_id = gen_random_uuid() where asset_id is null");
+        int created = exec(connection, """
+                insert into asset (id, owner_partner_id, name, asset_type, land_only, street, town, postcode,
+                       district, uprn, own_reference, epims_reference, latitude, longitude, tenure,
+                       gross_internal_area_m2, annual_running_cost, utilisation_percent, status,
+                       shared_workspace_desks, visibility)
+                select asset_id, ?, name, asset_type, land_only, street, town, postcode, district, uprn,
+                       own_reference, epims_reference, latitude, longitude, tenure, gross_internal_area_m2,
+                       annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility
+                  from asset_import where old_status is null""", owner);
+        // The status history's foreign key is checked row by row with a plan this pooled connection may
+        // have cached while the register was small (a scan of the whole table per row: minutes for
+        // 100,000 rows); fresh statistics, counting this transaction's own rows, make it replan.
+        if (created > 0) {
+            exec(connection, "analyze asset");
         }
+        exec(connection, """
+                insert into asset_status_change (asset_id, from_status, to_status, changed_by, partner_id, reason)
+                select asset_id, old_status, status, ?, ?, 'CSV import'
+                  from asset_import where old_status is distinct from status""",
+                access.username(), access.callerPartner());
+        // One event per created or changed asset, as AuditLog records them for single changes.
+        exec(connection, """
+                insert into audit_event (entity_type, entity_id, action, actor_username, actor_partner_id,
+                       partner_id, scope_type, scope_id, note, before_doc, after_doc)
+                select ?, a.id::text, case when s.old_status is null then ? else ? end, ?, ?,
+                       a.owner_partner_id, ?, a.id::text, 'CSV import', s.before_doc, asset_audit_doc(a)
+                  from asset_import s
+                  join asset a on a.id = s.asset_id
+                 where s.old_status is null or s.changed
+                 order by s.line""",
+                AssetAuditScope.TYPE, AuditActions.CREATED, AuditActions.UPDATED, access.username(),
+                access.callerPartner(), AssetAuditScope.TYPE);
+        return new Outcome(owner, rows, created, updated, rows - created - updated);
     }
 
-    /** A row whose own reference belongs to a different existing asset would break the unique key. */
-    private static void rejectConflicts(Connection connection, String owner) throws SQLException {
-        List<FieldError> errors = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select s.line, s.own_reference, a.uprn from asset_import s
+    /**
+     * A row whose own reference belongs to a different existing asset would break the unique key; a row
+     * matching a disposed asset may not change it. Listed up to the error cap, counted in full.
+     */
+    private void rejectConflicts(Connection connection, String owner) throws SQLException {
+        String conflicts = """
+                select s.line, 0 as kind, 'Unique Asset ID' as field,
+                       '''' || s.own_reference || ''' already belongs to another asset'
+                           || coalesce(' (UPRN ' || a.uprn || ')', '') as message
+                  from asset_import s
                   join asset a on a.owner_partner_id = ? and a.own_reference = s.own_reference
-                 where a.id is distinct from s.asset_id order by s.line""")) {
+                 where a.id is distinct from s.asset_id
+                union all
+                select line, 1, 'UPRN', 'matches an asset that has been disposed of; it can no longer change'
+                  from asset_import where old_status = 'DISPOSED'""";
+        ReportedErrors errors = new ReportedErrors(maxReportedErrors);
+        List<FieldError> listed = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select line, field, message from (" + conflicts + ") c order by line, kind limit ?")) {
             statement.setString(1, owner);
+            statement.setInt(2, maxReportedErrors);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    errors.add(new FieldError().row(rs.getInt(1)).field("Unique Asset ID")
-                            .message("'" + rs.getString(2) + "' already belongs to another asset"
-                                    + (rs.getString(3) == null ? "" : " (UPRN " + rs.getString(3) + ")")));
+                    listed.add(new FieldError().row(rs.getInt(1)).field(rs.getString(2)).message(rs.getString(3)));
                 }
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select line from asset_import where old_status = 'DISPOSED' order by line");
-                ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                errors.add(new FieldError().row(rs.getInt(1)).field("UPRN")
-                        .message("matches an asset that has been disposed of; it can no longer change"));
+        if (listed.isEmpty()) {
+            return;
+        }
+        long count = listed.size();
+        long rows = listed.stream().map(FieldError::getRow).distinct().count();
+        if (count == maxReportedErrors) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select count(*), count(distinct line) from (" + conflicts + ") c")) {
+                statement.setString(1, owner);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                    rows = rs.getLong(2);
+                }
             }
         }
-        if (!errors.isEmpty()) {
-            errors.sort((a, b) -> Integer.compare(a.getRow(), b.getRow()));
-            throw new ProblemException(422, "invalid-rows", "Invalid rows",
-                    errors.size() + " rows conflict with the register; nothing was saved.", errors);
+        errors.merge(listed, count, rows);
+        throw errors.problem(count + " rows conflict with the register; nothing was saved.");
+    }
+
+    /** The errors of a file: the first `cap` in line order, and the count of all of them and of bad rows. */
+    private static final class ReportedErrors {
+        private final int cap;
+        private List<FieldError> listed = new ArrayList<>();
+        long errors;
+        long rows;
+
+        ReportedErrors(int cap) {
+            this.cap = cap;
+        }
+
+        void addRow(List<FieldError> rowErrors) {
+            rows++;
+            for (FieldError error : rowErrors) {
+                errors++;
+                if (listed.size() < cap) {
+                    listed.add(shorten(error));
+                }
+            }
+        }
+
+        /** Adds errors found later (in SQL), each list already in line order and at most `cap` long. */
+        void merge(List<FieldError> more, long moreErrors, long moreRows) {
+            List<FieldError> all = new ArrayList<>(listed);
+            all.addAll(more);
+            // A stable sort keeps a row's own errors in the order they were found.
+            all.sort((a, b) -> Integer.compare(a.getRow(), b.getRow()));
+            listed = new ArrayList<>(all.subList(0, Math.min(cap, all.size())));
+            errors += moreErrors;
+            rows += moreRows;
+        }
+
+        ProblemException problem(String detail) {
+            String more = errors > listed.size() ? " The first " + listed.size() + " of " + errors
+                    + " errors are listed." : "";
+            return new ProblemException(422, "invalid-rows", "Invalid rows", detail + more, listed)
+                    .counts(errors, rows);
+        }
+
+        private static FieldError shorten(FieldError error) {
+            String message = error.getMessage();
+            if (message != null && message.length() > MAX_MESSAGE_LENGTH) {
+                error.setMessage(message.substring(0, MAX_MESSAGE_LENGTH) + "…");
+            }
+            return error;
         }
     }
 
-    private static void copy(Connection connection, List<ImportRow> rows) throws SQLException {
-        StringBuilder data = new StringBuilder(rows.size() * 200);
-        for (ImportRow r : rows) {
+    /** Valid rows on their way into COPY asset_import, sent in chunks of about COPY_BUFFER_CHARS. */
+    private static final class CopyRows implements AutoCloseable {
+        private final CopyIn copy;
+        private final StringBuilder data = new StringBuilder(COPY_BUFFER_CHARS + 4096);
+
+        CopyRows(Connection connection) throws SQLException {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    copy asset_import (line, uprn, own_reference, name, asset_type, land_only, street, town,
+                         postcode, district, latitude, longitude, tenure, gross_internal_area_m2,
+                         annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility,
+                         epims_reference) from stdin""");
+        }
+
+        void add(ImportRow r) throws SQLException {
             Object[] values = {r.line(), r.uprn(), r.ownReference(), r.name(), r.assetType(), r.landOnly(),
                 r.street(), r.town(), r.postcode(), r.district(), r.latitude(), r.longitude(), r.tenure(),
                 r.grossInternalAreaM2(), r.annualRunningCost(), r.utilisationPercent(), r.status(),
@@ -280,15 +437,30 @@ public class AssetImporter {
                 appendCopyValue(data, values[i]);
             }
             data.append('\n');
+            if (data.length() >= COPY_BUFFER_CHARS) {
+                flush();
+            }
         }
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    copy asset_import (line, uprn, own_reference, name, asset_type, land_only, street, town,
-                         postcode, district, latitude, longitude, tenure, gross_internal_area_m2,
-                         annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility,
-                         epims_reference) from stdin""", new StringReader(data.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+
+        void finish() throws SQLException {
+            flush();
+            copy.endCopy();
+        }
+
+        private void flush() throws SQLException {
+            if (data.length() > 0) {
+                byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                data.setLength(0);
+            }
+        }
+
+        /** A COPY left open (the file was refused part-way) is cancelled so the transaction can roll back. */
+        @Override
+        public void close() throws SQLException {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
@@ -322,9 +494,5 @@ public class AssetImporter {
             }
             return statement.executeUpdate();
         }
-    }
-
-    private static String stripBom(String csv) {
-        return csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
     }
 }

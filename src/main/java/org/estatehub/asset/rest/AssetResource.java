@@ -1,7 +1,10 @@
 package org.estatehub.asset.rest;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -10,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.api.AssetsApi;
 import org.estatehub.api.model.AssetDisposalRequest;
 import org.estatehub.api.model.AssetImportResult;
@@ -22,14 +26,17 @@ import org.estatehub.api.model.District;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.csv.AssetExporter;
 import org.estatehub.asset.csv.AssetImporter;
+import org.estatehub.asset.csv.ImportSlots;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.mapping.CoLocationMapper;
+import org.estatehub.asset.service.AssetAccess;
 import org.estatehub.asset.service.AssetQuery;
 import org.estatehub.asset.service.AssetSearch;
 import org.estatehub.asset.service.AssetService;
 import org.estatehub.asset.service.CoLocationFinder;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.http.MediaTypes;
+import org.estatehub.common.problem.ProblemException;
 
 import io.quarkus.security.Authenticated;
 
@@ -55,6 +62,15 @@ public class AssetResource implements AssetsApi {
 
     @Inject
     AssetExporter exporter;
+
+    @Inject
+    ImportSlots importSlots;
+
+    @ConfigProperty(name = "estatehub.co-location.max-listed-assets", defaultValue = "5000")
+    int maxListedCoLocationAssets;
+
+    @Inject
+    AssetAccess access;
 
     @Context
     HttpHeaders headers;
@@ -109,12 +125,16 @@ public class AssetResource implements AssetsApi {
     @Override
     public Response findCoLocationOpportunities(Integer distanceM, District district, Integer minPartners) {
         var clusters = coLocation.find(distanceM, district, minPartners);
-        return Response.ok(CoLocationMapper.toApi(distanceM, minPartners, clusters)).build();
+        return Response.ok(CoLocationMapper.toApi(distanceM, minPartners, clusters, maxListedCoLocationAssets)).build();
     }
 
     @Override
-    public Response importAssets(String body, String ownerPartnerId) {
-        var outcome = importer.importFile(body, ownerPartnerId);
+    public Response importAssets(InputStream body, String ownerPartnerId) {
+        // The place is taken before the body is read and held until the import has committed or rolled back.
+        AssetImporter.Outcome outcome;
+        try (ImportSlots.Slot slot = importSlots.acquire(access.ownerFor(ownerPartnerId))) {
+            outcome = importer.importFile(body, charset(), ownerPartnerId);
+        }
         return Response.ok(new AssetImportResult()
                 .ownerPartnerId(outcome.ownerPartnerId())
                 .rows(outcome.rows())
@@ -130,6 +150,18 @@ public class AssetResource implements AssetsApi {
         return Response.ok(exporter.export(query), "text/csv")
                 .header("Content-Disposition", "attachment; filename=\"assets.csv\"")
                 .build();
+    }
+
+    /** The charset the Content-Type names, UTF-8 when it names none (as for a String body). */
+    private Charset charset() {
+        MediaType type = headers.getMediaType();
+        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("The Content-Type names a charset this service does not know: '"
+                    + name + "'.");
+        }
     }
 
     private static Response withETag(Response.ResponseBuilder builder, Asset asset) {

@@ -1,6 +1,8 @@
 package org.estatehub.common.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.estatehub.api.model.FieldError;
 
@@ -14,6 +16,9 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Long errorCount;
+    private Long invalidRowCount;
 
     public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail);
@@ -46,6 +51,31 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(400, "validation", "Request validation failed",
                 errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
+    }
+
+    /** A response header the caller needs to act on the problem, such as Retry-After. */
+    public ProblemException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** For a file import: how many errors and bad rows there are in all, when `errors` lists only the first. */
+    public ProblemException counts(long errors, long invalidRows) {
+        this.errorCount = errors;
+        this.invalidRowCount = invalidRows;
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public Long errorCount() {
+        return errorCount;
+    }
+
+    public Long invalidRowCount() {
+        return invalidRowCount;
     }
 
     public int status() {

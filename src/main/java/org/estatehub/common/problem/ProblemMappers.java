@@ -44,7 +44,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return Problems.response(e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.errors());
+        Response response = Problems.response(e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.errors());
+        if (e.errorCount() == null && e.headers().isEmpty()) {
+            return response;
+        }
+        org.estatehub.api.model.Problem problem = (org.estatehub.api.model.Problem) response.getEntity();
+        problem.setErrorCount(e.errorCount());
+        problem.setInvalidRowCount(e.invalidRowCount());
+        Response.ResponseBuilder builder = Response.fromResponse(response).entity(problem);
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     @ServerExceptionMapper
