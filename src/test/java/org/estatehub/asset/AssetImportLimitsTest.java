@@ -12,9 +12,16 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.Socket;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.estatehub.testing.Api;
 import org.estatehub.testing.AssetFixtures;
@@ -33,6 +40,9 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 class AssetImportLimitsTest {
+
+    @Inject
+    DataSource dataSource;
 
     static final String HEADER = "Organisation name,UPRN,Unique Asset ID,Name,Postcode,X co-ordinate,Y co-ordinate,Tenure\n";
 
@@ -224,6 +234,34 @@ class AssetImportLimitsTest {
         assertEquals(200, statusUntil(200, "dover.editor", dover, 60_000));
         assertEquals(200, statusUntil(200, "sevenoaks.editor", sevenoaks, 60_000));
         assertEquals(3, count(token));
+    }
+
+    /**
+     * An upload still arriving holds its place but no transaction: the file is received onto disk before the
+     * import's transaction starts (ImportSpool), so a slow client neither holds the owner's import lock nor
+     * keeps a transaction open that would hold back the change feed's horizon for every partner.
+     */
+    @Test
+    void aStalledUploadHoldsNoTransaction() throws Exception {
+        String token = AssetFixtures.token();
+        try (Socket upload = stalledUpload("maidstone.editor", "Maidstone Borough Council", token)) {
+            assertEquals(429, statusUntil(429, "maidstone.editor", HEADER + validRow(token, 1), 20_000));
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                try (ResultSet rs = statement.executeQuery("""
+                        select count(*) from pg_locks l join pg_database d on d.oid = l.database
+                         where l.locktype = 'advisory' and d.datname = current_database()""")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "an import lock is held while its file is still arriving");
+                }
+                try (ResultSet rs = statement.executeQuery("""
+                        select count(*) from pg_stat_activity
+                         where datname = current_database() and state like 'idle in transaction%'""")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "a transaction is open while an import file is still arriving");
+                }
+            }
+        }
+        assertEquals(0, count(token));
     }
 
     record Answer(int status, String type, String body) {

@@ -1,6 +1,8 @@
 package org.estatehub.asset.rest;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -27,6 +29,7 @@ import org.estatehub.asset.Asset;
 import org.estatehub.asset.csv.AssetExporter;
 import org.estatehub.asset.csv.AssetImporter;
 import org.estatehub.asset.csv.ImportSlots;
+import org.estatehub.asset.csv.ImportSpool;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.mapping.CoLocationMapper;
 import org.estatehub.asset.service.AssetAccess;
@@ -59,6 +62,9 @@ public class AssetResource implements AssetsApi {
 
     @Inject
     AssetImporter importer;
+
+    @Inject
+    ImportSpool spool;
 
     @Inject
     AssetExporter exporter;
@@ -132,8 +138,14 @@ public class AssetResource implements AssetsApi {
     public Response importAssets(InputStream body, String ownerPartnerId) {
         // The place is taken before the body is read and held until the import has committed or rolled back.
         AssetImporter.Outcome outcome;
-        try (ImportSlots.Slot slot = importSlots.acquire(access.ownerFor(ownerPartnerId))) {
-            outcome = importer.importFile(body, charset(), ownerPartnerId);
+        // The file is received onto disk first, so that the import's transaction lasts as long as the
+        // import, not as long as the upload (ImportSpool).
+        try (ImportSlots.Slot slot = importSlots.acquire(access.ownerFor(ownerPartnerId));
+                ImportSpool.Spooled file = spool.receive(body);
+                InputStream received = file.open()) {
+            outcome = importer.importFile(received, charset(), ownerPartnerId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return Response.ok(new AssetImportResult()
                 .ownerPartnerId(outcome.ownerPartnerId())
