@@ -13,12 +13,12 @@ import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.District;
 import org.estatehub.api.model.Programme;
-import org.estatehub.api.model.ProjectStage;
 import org.estatehub.api.model.ProjectType;
 import org.estatehub.common.paging.NativePaging;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.sql.Like;
 import org.estatehub.project.Project;
+import org.estatehub.project.ProjectStage;
 
 /** The partnership-wide project list and outcome roll-up, filtered in SQL. */
 @ApplicationScoped
@@ -74,7 +74,7 @@ public class ProjectSearch {
         conditions.add("true");
         if (f.stage() != null) {
             conditions.add("p.stage = :stage");
-            params.put("stage", f.stage().toString());
+            params.put("stage", f.stage().name());
         }
         if (f.type() != null) {
             conditions.add("p.type = :type");
