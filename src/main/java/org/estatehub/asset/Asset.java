@@ -13,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetType;
 import org.estatehub.api.model.District;
 import org.estatehub.api.model.Tenure;

@@ -12,7 +12,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.estatehub.api.model.AssetStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 

@@ -20,7 +20,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.estatehub.api.model.District;
-import org.estatehub.api.model.ProjectStage;
 import org.estatehub.api.model.ProjectType;
 import org.estatehub.api.model.RagStatus;
 import org.hibernate.annotations.JdbcTypeCode;

@@ -12,8 +12,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.estatehub.api.model.ProjectStage;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Who moved a project between stages, and when; rows are only ever added. */

@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.estatehub.api.model.AssetStatus;
 import org.estatehub.asset.Asset;
+import org.estatehub.asset.AssetStatus;
 import org.estatehub.asset.geo.OsGrid;
 import org.estatehub.asset.service.AssetQuery;
 import org.estatehub.asset.service.AssetRows;

@@ -12,11 +12,35 @@ import org.estatehub.api.model.AssetInput;
 import org.estatehub.api.model.Location;
 import org.estatehub.api.model.PointGeometry;
 import org.estatehub.asset.Asset;
+import org.estatehub.asset.AssetStatus;
 import org.estatehub.common.money.Moneys;
 
 public final class AssetMapper {
 
     private AssetMapper() {
+    }
+
+    /** The stored status as the contract names it; exhaustive, so a new status fails to compile until mapped. */
+    public static org.estatehub.api.model.AssetStatus toApi(AssetStatus status) {
+        return switch (status) {
+            case OPERATIONAL -> org.estatehub.api.model.AssetStatus.OPERATIONAL;
+            case UNDER_UTILISED -> org.estatehub.api.model.AssetStatus.UNDER_UTILISED;
+            case SURPLUS -> org.estatehub.api.model.AssetStatus.SURPLUS;
+            case DISPOSED -> org.estatehub.api.model.AssetStatus.DISPOSED;
+        };
+    }
+
+    /** The contract's status as stored; null (none given) stays null. */
+    public static AssetStatus fromApi(org.estatehub.api.model.AssetStatus status) {
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case OPERATIONAL -> AssetStatus.OPERATIONAL;
+            case UNDER_UTILISED -> AssetStatus.UNDER_UTILISED;
+            case SURPLUS -> AssetStatus.SURPLUS;
+            case DISPOSED -> AssetStatus.DISPOSED;
+        };
     }
 
     public static org.estatehub.api.model.Asset toApi(Asset a, Double distanceM) {
@@ -36,7 +60,7 @@ public final class AssetMapper {
                 .grossInternalAreaM2(a.grossInternalAreaM2)
                 .annualRunningCost(Moneys.gbp(a.annualRunningCost))
                 .utilisationPercent(a.utilisationPercent)
-                .status(a.status)
+                .status(toApi(a.status))
                 .sharedWorkspaceDesks(a.sharedWorkspaceDesks)
                 .visibility(a.visibility)
                 .createdAt(a.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
@@ -56,7 +80,7 @@ public final class AssetMapper {
                 .name(a.name)
                 .ownerPartnerId(a.ownerPartnerId)
                 .assetType(a.assetType)
-                .status(a.status)
+                .status(toApi(a.status))
                 .district(a.district)
                 .town(a.town)
                 .postcode(a.postcode)
@@ -97,7 +121,7 @@ public final class AssetMapper {
         a.utilisationPercent = scale2(in.getUtilisationPercent());
         a.sharedWorkspaceDesks = in.getSharedWorkspaceDesks() == null ? 0 : in.getSharedWorkspaceDesks();
         a.visibility = in.getVisibility();
-        a.status = in.getStatus();
+        a.status = fromApi(in.getStatus());
     }
 
     private static Address address(Asset a) {
@@ -126,8 +150,8 @@ public final class AssetMapper {
 
     public static org.estatehub.api.model.AssetStatusChange toApi(org.estatehub.asset.AssetStatusChange change) {
         return new org.estatehub.api.model.AssetStatusChange()
-                .fromStatus(change.fromStatus)
-                .toStatus(change.toStatus)
+                .fromStatus(change.fromStatus == null ? null : toApi(change.fromStatus))
+                .toStatus(toApi(change.toStatus))
                 .changedAt(change.changedAt.withOffsetSameInstant(ZoneOffset.UTC))
                 .changedBy(change.changedBy)
                 .partnerId(change.partnerId)

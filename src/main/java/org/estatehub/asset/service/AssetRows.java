@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetType;
 import org.estatehub.api.model.District;
 import org.estatehub.api.model.Tenure;
 import org.estatehub.api.model.Visibility;
 import org.estatehub.asset.Asset;
+import org.estatehub.asset.AssetStatus;
 
 /**
  * Reads {@code asset} rows (selected as {@code a.*}) into detached entities for answers that only read

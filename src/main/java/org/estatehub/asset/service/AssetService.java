@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.AssetDisposalRequest;
 import org.estatehub.api.model.AssetInput;
-import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.asset.Asset;
+import org.estatehub.asset.AssetStatus;
 import org.estatehub.asset.AssetStatusChange;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.mapping.Postcodes;
@@ -48,7 +48,8 @@ public class AssetService {
         if (Partner.findById(owner) == null) {
             throw ProblemException.invalid(List.of(Problems.fieldError("ownerPartnerId", "no partner '" + owner + "'")));
         }
-        if (input.getStatus() == AssetStatus.DISPOSED) {
+        AssetStatus status = AssetMapper.fromApi(input.getStatus());
+        if (status != null && !AssetLifecycle.initial(status)) {
             throw ProblemException.invalid(List.of(Problems.fieldError("status",
                     "a new asset cannot be DISPOSED; record disposals with POST /assets/{assetId}/disposal")));
         }
@@ -74,10 +75,11 @@ public class AssetService {
         if (input.getOwnerPartnerId() != null && !input.getOwnerPartnerId().equals(asset.ownerPartnerId)) {
             throw ProblemException.conflict("An asset's owner never changes (it is '" + asset.ownerPartnerId + "').");
         }
-        if (asset.status == AssetStatus.DISPOSED) {
+        if (AssetLifecycle.terminal(asset.status)) {
             throw ProblemException.conflict("The asset was disposed on " + asset.disposedOn + " and can no longer change.");
         }
-        if (input.getStatus() == AssetStatus.DISPOSED) {
+        AssetStatus to = AssetMapper.fromApi(input.getStatus());
+        if (to != null && AssetLifecycle.byDisposalOnly(to)) {
             throw ProblemException.invalid(List.of(Problems.fieldError("status",
                     "record disposals with POST /assets/{assetId}/disposal")));
         }
@@ -100,7 +102,7 @@ public class AssetService {
         Asset asset = get(id);
         access.requireWritable(asset);
         ETags.requireMatch(ifMatch, asset.version);
-        if (asset.status == AssetStatus.DISPOSED) {
+        if (!AssetLifecycle.allowed(asset.status, AssetStatus.DISPOSED)) {
             throw ProblemException.conflict("The asset was already disposed on " + asset.disposedOn + ".");
         }
         if (request.getDisposedOn().isAfter(java.time.LocalDate.now())) {

@@ -101,7 +101,8 @@ public class MonitoringReturns {
                     .setParameter("project", project.id).getSingleResult();
             rows.add(new MonitoringProjectRow()
                     .projectId(project.id).projectName(project.name).leadPartnerId(project.leadPartnerId)
-                    .programmes(projectProgrammes).stage(project.stage).ragStatus(project.ragStatus)
+                    .programmes(projectProgrammes).stage(ProjectMapper.toApi(project.stage))
+                    .ragStatus(project.ragStatus)
                     .ragReason(project.ragReason).awarded(projectAwarded.toApi())
                     .released(projectReleased.toApi())
                     .milestonesDue(((Number) milestones[0]).intValue())

@@ -17,11 +17,41 @@ import org.estatehub.api.model.Rag;
 import org.estatehub.common.money.Moneys;
 import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
+import org.estatehub.project.ProjectStage;
 import org.estatehub.project.StageChange;
 
 public final class ProjectMapper {
 
     private ProjectMapper() {
+    }
+
+    /** The stored stage as the contract names it; exhaustive, so a new stage fails to compile until mapped. */
+    public static org.estatehub.api.model.ProjectStage toApi(ProjectStage stage) {
+        return switch (stage) {
+            case IDEA -> org.estatehub.api.model.ProjectStage.IDEA;
+            case PIPELINE -> org.estatehub.api.model.ProjectStage.PIPELINE;
+            case FEASIBILITY -> org.estatehub.api.model.ProjectStage.FEASIBILITY;
+            case BUSINESS_CASE -> org.estatehub.api.model.ProjectStage.BUSINESS_CASE;
+            case DELIVERY -> org.estatehub.api.model.ProjectStage.DELIVERY;
+            case COMPLETE -> org.estatehub.api.model.ProjectStage.COMPLETE;
+            case WITHDRAWN -> org.estatehub.api.model.ProjectStage.WITHDRAWN;
+        };
+    }
+
+    /** The contract's stage as stored; null (no stage given, e.g. an unfiltered list) stays null. */
+    public static ProjectStage fromApi(org.estatehub.api.model.ProjectStage stage) {
+        if (stage == null) {
+            return null;
+        }
+        return switch (stage) {
+            case IDEA -> ProjectStage.IDEA;
+            case PIPELINE -> ProjectStage.PIPELINE;
+            case FEASIBILITY -> ProjectStage.FEASIBILITY;
+            case BUSINESS_CASE -> ProjectStage.BUSINESS_CASE;
+            case DELIVERY -> ProjectStage.DELIVERY;
+            case COMPLETE -> ProjectStage.COMPLETE;
+            case WITHDRAWN -> ProjectStage.WITHDRAWN;
+        };
     }
 
     public static org.estatehub.api.model.Project toApi(Project p, List<Milestone> milestones, LocalDate today) {
@@ -33,7 +63,7 @@ public final class ProjectMapper {
                 .participatingPartnerIds(sorted(p.participatingPartnerIds))
                 .district(p.district)
                 .type(p.type)
-                .stage(p.stage)
+                .stage(toApi(p.stage))
                 .rag(p.ragStatus == null ? null : new Rag().status(p.ragStatus).reason(p.ragReason))
                 .assetIds(p.assetIds.stream().sorted().toList())
                 .programmes(programmes(p))
@@ -52,7 +82,7 @@ public final class ProjectMapper {
                 .participatingPartnerIds(sorted(p.participatingPartnerIds))
                 .district(p.district)
                 .type(p.type)
-                .stage(p.stage)
+                .stage(toApi(p.stage))
                 .ragStatus(p.ragStatus)
                 .programmes(programmes(p));
     }
@@ -74,8 +104,8 @@ public final class ProjectMapper {
 
     public static org.estatehub.api.model.StageChange toApi(StageChange c) {
         return new org.estatehub.api.model.StageChange()
-                .fromStage(c.fromStage)
-                .toStage(c.toStage)
+                .fromStage(c.fromStage == null ? null : toApi(c.fromStage))
+                .toStage(toApi(c.toStage))
                 .changedAt(c.changedAt.withOffsetSameInstant(ZoneOffset.UTC))
                 .changedBy(c.changedBy)
                 .partnerId(c.partnerId)

@@ -44,8 +44,8 @@ public class ProjectResource implements ProjectsApi {
     @Override
     public Response listProjects(ProjectStage stage, ProjectType type, District district, String lead, String partner,
             Programme programme, String q, Integer limit, Integer offset) {
-        var page = search.list(new ProjectSearch.Filter(stage, type, district, lead, partner, programme,
-                q == null || q.isBlank() ? null : q.strip()), limit, offset);
+        var page = search.list(new ProjectSearch.Filter(ProjectMapper.fromApi(stage), type, district, lead, partner,
+                programme, q == null || q.isBlank() ? null : q.strip()), limit, offset);
         return Response.ok(new ProjectPage()
                 .items(page.items().stream().map(ProjectMapper::toSummary).toList())
                 .total(page.total())
@@ -56,7 +56,8 @@ public class ProjectResource implements ProjectsApi {
     @Override
     public Response getProjectOutcomeTotals(ProjectStage stage, ProjectType type, District district, String partner,
             Programme programme) {
-        var t = search.totals(new ProjectSearch.Filter(stage, type, district, null, partner, programme, null));
+        var t = search.totals(new ProjectSearch.Filter(ProjectMapper.fromApi(stage), type, district, null, partner,
+                programme, null));
         return Response.ok(new OutcomeTotals()
                 .projectCount(t.projects())
                 .homes(new CountTotals().target(t.homesTarget()).actual(t.homesActual()))
@@ -85,7 +86,8 @@ public class ProjectResource implements ProjectsApi {
 
     @Override
     public Response changeProjectStage(UUID projectId, StageChangeRequest request, String ifMatch) {
-        var change = projects.changeStage(projectId, request.getToStage(), request.getNote(), ifMatch);
+        var change = projects.changeStage(projectId, ProjectMapper.fromApi(request.getToStage()), request.getNote(),
+                ifMatch);
         return Response.status(201).entity(ProjectMapper.toApi(change))
                 .header("ETag", ETags.of(projects.find(projectId).version)).build();
     }

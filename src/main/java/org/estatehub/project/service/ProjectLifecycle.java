@@ -1,16 +1,16 @@
 package org.estatehub.project.service;
 
-import static org.estatehub.api.model.ProjectStage.BUSINESS_CASE;
-import static org.estatehub.api.model.ProjectStage.COMPLETE;
-import static org.estatehub.api.model.ProjectStage.DELIVERY;
-import static org.estatehub.api.model.ProjectStage.FEASIBILITY;
-import static org.estatehub.api.model.ProjectStage.IDEA;
-import static org.estatehub.api.model.ProjectStage.PIPELINE;
-import static org.estatehub.api.model.ProjectStage.WITHDRAWN;
+import static org.estatehub.project.ProjectStage.BUSINESS_CASE;
+import static org.estatehub.project.ProjectStage.COMPLETE;
+import static org.estatehub.project.ProjectStage.DELIVERY;
+import static org.estatehub.project.ProjectStage.FEASIBILITY;
+import static org.estatehub.project.ProjectStage.IDEA;
+import static org.estatehub.project.ProjectStage.PIPELINE;
+import static org.estatehub.project.ProjectStage.WITHDRAWN;
 
 import java.util.Set;
 
-import org.estatehub.api.model.ProjectStage;
+import org.estatehub.project.ProjectStage;
 import org.estatehub.common.lifecycle.Transitions;
 
 /** The project life cycle: the only place that says which stage may follow which. */

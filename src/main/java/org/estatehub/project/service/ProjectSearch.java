@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.District;
 import org.estatehub.api.model.Programme;
-import org.estatehub.api.model.ProjectStage;
 import org.estatehub.api.model.ProjectType;
 import org.estatehub.common.paging.NativePaging;
 import org.estatehub.common.paging.Slice;
@@ -18,6 +17,7 @@ import org.estatehub.common.sql.Like;
 import org.estatehub.common.sql.NamedSql;
 import org.estatehub.common.sql.Where;
 import org.estatehub.project.Project;
+import org.estatehub.project.ProjectStage;
 import org.hibernate.Session;
 
 /** The partnership-wide project list and outcome roll-up, filtered in SQL. */
@@ -70,7 +70,7 @@ public class ProjectSearch {
     private static Where where(Filter f) {
         Where where = new Where();
         if (f.stage() != null) {
-            where.and("p.stage = :stage", "stage", f.stage().toString());
+            where.and("p.stage = :stage", "stage", f.stage().name());
         }
         if (f.type() != null) {
             where.and("p.type = :type", "type", f.type().toString());

@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.MilestoneInput;
 import org.estatehub.api.model.ProjectInput;
-import org.estatehub.api.model.ProjectStage;
 import org.estatehub.api.model.Rag;
 import org.estatehub.api.model.RagStatus;
 import org.estatehub.asset.Asset;
@@ -28,6 +27,7 @@ import org.estatehub.common.problem.Problems;
 import org.estatehub.partner.Partner;
 import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
+import org.estatehub.project.ProjectStage;
 import org.estatehub.project.StageChange;
 import org.estatehub.project.mapping.ProjectMapper;
 
@@ -71,7 +71,7 @@ public class ProjectService {
 
     public Project create(ProjectInput input) {
         String lead = access.leadFor(input.getLeadPartnerId());
-        ProjectStage stage = input.getStage() == null ? ProjectStage.IDEA : input.getStage();
+        ProjectStage stage = input.getStage() == null ? ProjectStage.IDEA : ProjectMapper.fromApi(input.getStage());
         List<FieldError> errors = new ArrayList<>();
         if (!ProjectLifecycle.initial(stage)) {
             errors.add(Problems.fieldError("stage", "a new project starts at IDEA or PIPELINE"));
@@ -94,7 +94,7 @@ public class ProjectService {
         access.requireEditor(project);
         ETags.requireMatch(ifMatch, project.version);
         List<FieldError> errors = new ArrayList<>();
-        if (input.getStage() != null && input.getStage() != project.stage) {
+        if (input.getStage() != null && ProjectMapper.fromApi(input.getStage()) != project.stage) {
             throw ProblemException.conflict("The stage changes through POST /projects/" + id + "/stage-changes.");
         }
         String lead = input.getLeadPartnerId() == null ? project.leadPartnerId : input.getLeadPartnerId();

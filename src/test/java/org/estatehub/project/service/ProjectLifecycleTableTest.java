@@ -1,12 +1,12 @@
 package org.estatehub.project.service;
 
-import static org.estatehub.api.model.ProjectStage.BUSINESS_CASE;
-import static org.estatehub.api.model.ProjectStage.COMPLETE;
-import static org.estatehub.api.model.ProjectStage.DELIVERY;
-import static org.estatehub.api.model.ProjectStage.FEASIBILITY;
-import static org.estatehub.api.model.ProjectStage.IDEA;
-import static org.estatehub.api.model.ProjectStage.PIPELINE;
-import static org.estatehub.api.model.ProjectStage.WITHDRAWN;
+import static org.estatehub.project.ProjectStage.BUSINESS_CASE;
+import static org.estatehub.project.ProjectStage.COMPLETE;
+import static org.estatehub.project.ProjectStage.DELIVERY;
+import static org.estatehub.project.ProjectStage.FEASIBILITY;
+import static org.estatehub.project.ProjectStage.IDEA;
+import static org.estatehub.project.ProjectStage.PIPELINE;
+import static org.estatehub.project.ProjectStage.WITHDRAWN;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +15,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.estatehub.api.model.ProjectStage;
 import org.estatehub.common.problem.ProblemException;
+import org.estatehub.project.ProjectStage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,168 @@
+package org.estatehub.hardening;
+
+import static org.estatehub.hardening.TenancyMatrix.OTHER_PARTNER;
+import static org.estatehub.hardening.TenancyMatrix.all;
+import static org.estatehub.hardening.TenancyMatrix.asset;
+import static org.estatehub.hardening.TenancyMatrix.expect;
+import static org.estatehub.hardening.TenancyMatrix.noLeak;
+import static org.estatehub.hardening.TenancyMatrix.nothingCreatedIfRefused;
+import static org.estatehub.hardening.TenancyMatrix.row;
+import static org.estatehub.hardening.TenancyMatrix.seesAllAssets;
+import static org.estatehub.hardening.TenancyMatrix.unchangedIfRefused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.estatehub.hardening.TenancyMatrix.Case;
+import org.estatehub.hardening.TenancyMatrix.Row;
+import org.estatehub.hardening.TenancyMatrix.Scope;
+import org.estatehub.testing.Api;
+import org.estatehub.testing.AssetFixtures;
+
+import io.restassured.response.Response;
+
+/**
+ * The tenancy matrix for the land and property register: OWNER_ONLY assets of another partner are
+ * found by no one but the programme office and the board, in any read path.
+ */
+final class AssetsMatrix {
+
+    private AssetsMatrix() {
+    }
+
+    /** Expected status per caller: pmo-admin, editor, viewer, s151, board, service editor, service viewer. */
+    static final List<Row> TABLE = List.of(
+        row("searchAssets",                Scope.OTHER_PRIVATE, all(200)),
+        row("getAsset",                    Scope.OWN,           all(200)),
+        row("getAsset",                    Scope.OWN_PRIVATE,   all(200)),
+        row("getAsset",                    Scope.OTHER,         all(200)),
+        row("getAsset",                    Scope.OTHER_PRIVATE, 200, 404, 404, 404, 200, 404, 404),
+        row("createAsset",                 Scope.OWN,           201, 201, 403, 403, 403, 201, 403),
+        row("createAsset",                 Scope.OTHER,         201, 403, 403, 403, 403, 403, 403),
+        row("updateAsset",                 Scope.OWN,           200, 200, 403, 403, 403, 200, 403),
+        row("updateAsset",                 Scope.OWN_PRIVATE,   200, 200, 403, 403, 403, 200, 403),
+        row("updateAsset",                 Scope.OTHER,         200, 403, 403, 403, 403, 403, 403),
+        row("updateAsset",                 Scope.OTHER_PRIVATE, 200, 404, 404, 404, 403, 404, 404),
+        row("disposeAsset",                Scope.OWN,           200, 200, 403, 403, 403, 200, 403),
+        row("disposeAsset",                Scope.OTHER,         200, 403, 403, 403, 403, 403, 403),
+        row("disposeAsset",                Scope.OTHER_PRIVATE, 200, 404, 404, 404, 403, 404, 404),
+        row("getAssetStatusHistory",       Scope.OWN,           all(200)),
+        row("getAssetStatusHistory",       Scope.OTHER,         all(200)),
+        row("getAssetStatusHistory",       Scope.OTHER_PRIVATE, 200, 404, 404, 404, 200, 404, 404),
+        row("findCoLocationOpportunities", Scope.OTHER_PRIVATE, all(200)),
+        row("importAssets",                Scope.OWN,           200, 200, 403, 403, 403, 200, 403),
+        row("importAssets",                Scope.OTHER,         200, 403, 403, 403, 403, 403, 403),
+        row("exportAssets",                Scope.OTHER_PRIVATE, all(200)));
+
+    static void exercise(Case c) {
+        switch (c.operation()) {
+            case "searchAssets" -> searchAssets(c);
+            case "getAsset" -> getAsset(c);
+            case "getAssetStatusHistory" -> getAssetStatusHistory(c);
+            case "createAsset" -> createAsset(c);
+            case "updateAsset" -> updateAsset(c);
+            case "disposeAsset" -> disposeAsset(c);
+            case "findCoLocationOpportunities" -> findCoLocationOpportunities(c);
+            case "importAssets" -> importAssets(c);
+            case "exportAssets" -> exportAssets(c);
+            default -> throw new AssertionError("no request written for " + c.operation());
+        }
+    }
+
+    private static void searchAssets(Case c) {
+        String token = AssetFixtures.token();
+        String hidden = asset(c, token);
+        Response r = c.caller().api().get("/assets?includeDisposed=true&q=" + token);
+        expect(c, r);
+        boolean seesAll = seesAllAssets(c.caller());
+        assertEquals(seesAll ? 1 : 0, (int) r.path("total"), c + ": total");
+        assertEquals(seesAll, r.asString().contains(hidden), c + ": the OWNER_ONLY asset in the page");
+    }
+
+    private static void getAsset(Case c) {
+        String token = AssetFixtures.token();
+        String id = asset(c, token);
+        Response r = c.caller().api().get("/assets/" + id);
+        expect(c, r);
+        noLeak(c, r, token);
+    }
+
+    private static void getAssetStatusHistory(Case c) {
+        String id = asset(c, AssetFixtures.token());
+        Response r = c.caller().api().get("/assets/" + id + "/status-history");
+        expect(c, r);
+        noLeak(c, r, "Registered");
+    }
+
+    private static void createAsset(Case c) {
+        String token = AssetFixtures.token();
+        Map<String, Object> input = AssetFixtures.with(AssetFixtures.asset("Matrix " + token, 51.27, 0.52),
+                "ownerPartnerId", c.scope() == Scope.OWN ? null : OTHER_PARTNER);
+        expect(c, c.caller().api().body(input).post("/assets"));
+        nothingCreatedIfRefused(c, "/assets?includeDisposed=true&q=" + token);
+    }
+
+    private static void updateAsset(Case c) {
+        String token = AssetFixtures.token();
+        String path = "/assets/" + asset(c, token);
+        Response before = Api.as("pmo.admin").get(path);
+        Map<String, Object> input = AssetFixtures.with(AssetFixtures.asset("Changed " + token, 51.27, 0.52),
+                "visibility", before.path("visibility"), "uprn", before.path("uprn"),
+                "ownReference", before.path("ownReference"));
+        Response r = c.caller().api().header("If-Match", before.header("ETag")).body(input).put(path);
+        expect(c, r);
+        unchangedIfRefused(c, path, before);
+        unchangedIfRefused(c, path + "/status-history", Api.as("pmo.admin").get(path + "/status-history"));
+    }
+
+    private static void disposeAsset(Case c) {
+        String token = AssetFixtures.token();
+        String path = "/assets/" + asset(c, token);
+        Response before = Api.as("pmo.admin").get(path);
+        Response history = Api.as("pmo.admin").get(path + "/status-history");
+        Response r = c.caller().api().header("If-Match", before.header("ETag"))
+                .body(Map.of("disposedOn", LocalDate.now().minusDays(1).toString(), "reason", "Sold " + token))
+                .post(path + "/disposal");
+        expect(c, r);
+        unchangedIfRefused(c, path, before);
+        unchangedIfRefused(c, path + "/status-history", history);
+    }
+
+    private static void findCoLocationOpportunities(Case c) {
+        String token = AssetFixtures.token();
+        // Dover's OWNER_ONLY asset beside a shared Maidstone one, somewhere no other test puts assets.
+        double lat = 58.0 + Math.random() * 0.5;
+        double lon = -5.0 + Math.random() * 0.5;
+        String hidden = AssetFixtures.createId("pmo.admin", AssetFixtures.with(
+                AssetFixtures.asset("Hidden " + token, lat, lon), "ownerPartnerId", OTHER_PARTNER,
+                "visibility", "OWNER_ONLY"));
+        AssetFixtures.createId("pmo.admin", AssetFixtures.with(
+                AssetFixtures.asset("Shared " + token, lat + 0.0001, lon), "ownerPartnerId", "maidstone"));
+        Response r = c.caller().api().get("/assets/co-location?distanceM=100");
+        expect(c, r);
+        assertEquals(seesAllAssets(c.caller()), r.asString().contains(hidden), c + ": the OWNER_ONLY asset in a cluster");
+    }
+
+    private static void importAssets(Case c) {
+        String token = AssetFixtures.token();
+        String csv = "UPRN,Unique Asset ID,Name,Street,Post town,Postcode,District,X co-ordinate,Y co-ordinate,"
+                + "Tenure,Asset type,Land only\n"
+                + AssetFixtures.uprn() + ",M-" + token + ",Imported " + token
+                + ",King Street,Maidstone,ME15 6JQ,MAIDSTONE,576086,155747,Freehold,Office,no\n";
+        String query = c.scope() == Scope.OWN ? "" : "?ownerPartnerId=" + OTHER_PARTNER;
+        Response r = c.caller().api().contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/assets/import" + query);
+        expect(c, r);
+        nothingCreatedIfRefused(c, "/assets?includeDisposed=true&q=" + token);
+    }
+
+    private static void exportAssets(Case c) {
+        String token = AssetFixtures.token();
+        asset(c, token);
+        Response r = c.caller().api().accept("text/csv").get("/assets/export?includeDisposed=true");
+        expect(c, r);
+        assertEquals(seesAllAssets(c.caller()), r.asString().contains(token), c + ": the OWNER_ONLY asset in the export");
+    }
+}

@@ -1,0 +1,73 @@
+package org.estatehub.hardening;
+
+import static org.estatehub.hardening.TenancyMatrix.all;
+import static org.estatehub.hardening.TenancyMatrix.expect;
+import static org.estatehub.hardening.TenancyMatrix.refused;
+import static org.estatehub.hardening.TenancyMatrix.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.estatehub.hardening.TenancyMatrix.Case;
+import org.estatehub.hardening.TenancyMatrix.Row;
+import org.estatehub.hardening.TenancyMatrix.Scope;
+import org.estatehub.testing.Api;
+import org.estatehub.testing.AssetFixtures;
+
+import io.restassured.response.Response;
+
+/** The tenancy matrix for the monitoring returns to OPE and the dashboards. */
+final class MonitoringMatrix {
+
+    private MonitoringMatrix() {
+    }
+
+    /** Expected status per caller: pmo-admin, editor, viewer, s151, board, service editor, service viewer. */
+    static final List<Row> TABLE = List.of(
+        row("listMonitoringReturns",   Scope.NONE,          all(200)),
+        row("submitMonitoringReturn",  Scope.NONE,          201, 403, 403, 403, 403, 403, 403),
+        row("previewMonitoringReturn", Scope.NONE,          all(200)),
+        row("getMonitoringReturn",     Scope.NONE,          all(200)),
+        row("getFundingDashboard",     Scope.NONE,          all(200)),
+        row("getPipelineDashboard",    Scope.NONE,          all(200)),
+        row("getAssetDashboard",       Scope.NONE,          all(200)),
+        row("getMouCoverageDashboard", Scope.NONE,          all(200)));
+
+    static void exercise(Case c) {
+        switch (c.operation()) {
+            case "listMonitoringReturns" -> expect(c, c.caller().api().get("/monitoring-returns"));
+            case "submitMonitoringReturn" -> submitMonitoringReturn(c);
+            case "previewMonitoringReturn" -> expect(c, c.caller().api().get("/monitoring-returns/preview?period=2026-Q3"));
+            case "getMonitoringReturn" -> getMonitoringReturn(c);
+            case "getFundingDashboard" -> expect(c, c.caller().api().get("/dashboards/funding"));
+            case "getPipelineDashboard" -> expect(c, c.caller().api().get("/dashboards/pipeline"));
+            case "getAssetDashboard" -> expect(c, c.caller().api().get("/dashboards/assets"));
+            case "getMouCoverageDashboard" -> expect(c, c.caller().api().get("/dashboards/mou-coverage"));
+            default -> throw new AssertionError("no request written for " + c.operation());
+        }
+    }
+
+    private static void submitMonitoringReturn(Case c) {
+        // One quarter per caller, none of them used by any other test: a submitted return never changes.
+        String period = (2011 + c.caller().ordinal()) + "-Q1";
+        int before = Api.as("pmo.admin").get("/monitoring-returns").path("total");
+        Response r = c.caller().api().body(Map.of("period", period, "narrative", "Matrix " + AssetFixtures.token()))
+                .post("/monitoring-returns");
+        expect(c, r);
+        if (refused(c)) {
+            Api.as("pmo.admin").get("/monitoring-returns/" + period).then().statusCode(404);
+            assertEquals(before, (int) Api.as("pmo.admin").get("/monitoring-returns").path("total"),
+                    c + ": a refused submission left a return behind");
+        }
+    }
+
+    /** A return no other test submits, submitted once by the programme office, read by every caller. */
+    private static void getMonitoringReturn(Case c) {
+        String period = "2010-Q2";
+        if (Api.as("pmo.admin").get("/monitoring-returns/" + period).statusCode() == 404) {
+            Api.as("pmo.admin").body(Map.of("period", period)).post("/monitoring-returns").then().statusCode(201);
+        }
+        expect(c, c.caller().api().get("/monitoring-returns/" + period));
+    }
+}
