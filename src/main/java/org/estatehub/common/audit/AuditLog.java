@@ -105,9 +105,9 @@ public class AuditLog {
                 insert.setString(7, subject.scopeType());
                 insert.setString(8, subject.scopeId());
                 insert.setString(9, note);
-                insert.setString(10, beforeJson);
-                insert.setString(11, afterJson);
-                insert.setObject(12, occurredAt);
+                insert.setObject(10, occurredAt);
+                insert.setString(11, beforeJson);
+                insert.setString(12, afterJson);
                 insert.executeUpdate();
             }
         });
