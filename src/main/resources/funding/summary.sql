@@ -15,8 +15,9 @@ released as (
       from award a join bid_line l on l.id = a.bid_line_id join bid b on b.id = l.bid_id
      group by b.round_id)
 select r.id, r.name, r.programme, r.status,
-       coalesce(f.requested, 0), coalesce(f.awarded, 0), coalesce(x.released, 0), coalesce(f.awaiting, 0),
-       coalesce(f.bids, 0), coalesce(f.successful, 0), coalesce(f.lines, 0)
+       coalesce(f.requested, 0) requested, coalesce(f.awarded, 0) awarded, coalesce(x.released, 0) released,
+       coalesce(f.awaiting, 0) awaiting, coalesce(f.bids, 0) bids, coalesce(f.successful, 0) successful,
+       coalesce(f.lines, 0) lines
   from funding_round r
   left join line_figures f on f.round_id = r.id
   left join released x on x.round_id = r.id

@@ -1,6 +1,6 @@
 package org.estatehub.asset.service;
 
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +22,7 @@ import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.partner.Partner;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class AssetService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     AssetAccess access;
@@ -59,7 +63,7 @@ public class AssetService {
         asset.ownerPartnerId = owner;
         requireUniqueKeys(asset, input);
         AssetMapper.apply(input, asset);
-        asset.createdAt = OffsetDateTime.now();
+        asset.createdAt = PartnershipCalendar.timestamp(clock);
         asset.updatedAt = asset.createdAt;
         asset.persist();
         recordStatus(asset, null, "Registered");
@@ -89,7 +93,7 @@ public class AssetService {
         JsonNode previous = snapshot(asset);
         AssetStatus before = asset.status;
         AssetMapper.apply(input, asset);
-        asset.updatedAt = OffsetDateTime.now();
+        asset.updatedAt = PartnershipCalendar.timestamp(clock);
         if (before != asset.status) {
             recordStatus(asset, before, null);
         }
@@ -105,7 +109,7 @@ public class AssetService {
         if (!AssetLifecycle.allowed(asset.status, AssetStatus.DISPOSED)) {
             throw ProblemException.conflict("The asset was already disposed on " + asset.disposedOn + ".");
         }
-        if (request.getDisposedOn().isAfter(java.time.LocalDate.now())) {
+        if (request.getDisposedOn().isAfter(PartnershipCalendar.today(clock))) {
             throw ProblemException.invalid(List.of(Problems.fieldError("disposedOn", "must not be in the future")));
         }
         JsonNode previous = snapshot(asset);
@@ -113,7 +117,7 @@ public class AssetService {
         asset.status = AssetStatus.DISPOSED;
         asset.disposedOn = request.getDisposedOn();
         asset.disposalReason = request.getReason().strip();
-        asset.updatedAt = OffsetDateTime.now();
+        asset.updatedAt = PartnershipCalendar.timestamp(clock);
         recordStatus(asset, before, asset.disposalReason);
         asset.flush();
         audit.record(AssetAuditScope.subject(asset), AuditActions.DISPOSED, previous, snapshot(asset));
@@ -169,7 +173,7 @@ public class AssetService {
         change.assetId = asset.id;
         change.fromStatus = from;
         change.toStatus = asset.status;
-        change.changedAt = OffsetDateTime.now();
+        change.changedAt = PartnershipCalendar.timestamp(clock);
         change.changedBy = access.username();
         change.partnerId = access.callerPartner();
         change.reason = reason;

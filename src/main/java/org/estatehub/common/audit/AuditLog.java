@@ -1,6 +1,7 @@
 package org.estatehub.common.audit;
 
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.common.tenancy.Caller;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,6 +36,9 @@ public class AuditLog {
 
     /** Bookkeeping the event itself carries (entityId, occurredAt) or that says nothing about the record. */
     static final Set<String> BOOKKEEPING = Set.of("id", "version", "createdAt", "updatedAt");
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -79,13 +84,16 @@ public class AuditLog {
             JsonNode after, String note) {
         String beforeJson = write(before);
         String afterJson = write(after);
+        // The service's clock, not the column's DEFAULT: tests fix time, and the event's time is the
+        // same clock every other stored time comes from.
+        var occurredAt = PartnershipCalendar.timestamp(clock);
         // The change's own statements first, so its row locks are taken before the event is written.
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into audit_event (entity_type, entity_id, action, actor_username, actor_partner_id,
-                           partner_id, scope_type, scope_id, note, before_doc, after_doc)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, d.before_doc, d.after_doc
+                           partner_id, scope_type, scope_id, note, before_doc, after_doc, occurred_at)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, d.before_doc, d.after_doc, ?
                       from (select cast(? as jsonb) as before_doc, cast(? as jsonb) as after_doc) d
                      where audit_diff(d.before_doc, d.after_doc) <> '{}'::jsonb""")) {
                 insert.setString(1, subject.entityType());
@@ -97,8 +105,9 @@ public class AuditLog {
                 insert.setString(7, subject.scopeType());
                 insert.setString(8, subject.scopeId());
                 insert.setString(9, note);
-                insert.setString(10, beforeJson);
-                insert.setString(11, afterJson);
+                insert.setObject(10, occurredAt);
+                insert.setString(11, beforeJson);
+                insert.setString(12, afterJson);
                 insert.executeUpdate();
             }
         });

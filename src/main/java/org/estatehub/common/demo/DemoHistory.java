@@ -1,5 +1,6 @@
 package org.estatehub.common.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.estatehub.asset.service.AssetAuditScope;
 import org.estatehub.common.audit.AuditActions;
 import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.audit.AuditSubject;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.Claim;
@@ -59,6 +61,9 @@ public class DemoHistory {
     static final String ACTOR = "demo-data";
 
     @Inject
+    Clock clock;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -76,7 +81,7 @@ public class DemoHistory {
         @SuppressWarnings("unchecked")
         Set<String> recorded = new HashSet<>(em.createNativeQuery(
                 "select distinct entity_type || ':' || entity_id from audit_event").getResultList());
-        LocalDate today = LocalDate.now();
+        LocalDate today = PartnershipCalendar.today(clock);
         int[] written = {0};
         Recorder recorder = (subject, action, after) -> {
             if (recorded.add(subject.entityType() + ":" + subject.entityId())) {

@@ -1,7 +1,7 @@
 package org.estatehub.funding.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +30,7 @@ import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
 import org.estatehub.common.sql.Where;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.BidLine;
@@ -41,6 +42,9 @@ import org.estatehub.project.Project;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class BidService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     FundingAccess access;
@@ -102,7 +106,7 @@ public class BidService {
         bid.roundId = round.id;
         bid.status = BidStatus.DRAFT;
         apply(input, bid);
-        bid.createdAt = OffsetDateTime.now();
+        bid.createdAt = PartnershipCalendar.timestamp(clock);
         bid.updatedAt = bid.createdAt;
         bid.persistAndFlush();
         audit.record(FundingAuditScopes.subject(bid), AuditActions.CREATED, null, snapshot(bid));
@@ -118,7 +122,7 @@ public class BidService {
             throw ProblemException.conflict("A bid stays in its round; draft a new bid for another round.");
         }
         var before = snapshot(bid);
-        bid.updatedAt = OffsetDateTime.now();
+        bid.updatedAt = PartnershipCalendar.timestamp(clock);
         apply(input, bid);
         bid.flush();
         audit.record(FundingAuditScopes.subject(bid), AuditActions.UPDATED, before, snapshot(bid));
@@ -136,7 +140,7 @@ public class BidService {
         var before = snapshot(bid);
         bid.status = BidStatus.SIGNED_OFF;
         bid.signedOffBy = access.username();
-        bid.signedOffAt = OffsetDateTime.now();
+        bid.signedOffAt = PartnershipCalendar.timestamp(clock);
         bid.updatedAt = bid.signedOffAt;
         bid.flush();
         audit.record(FundingAuditScopes.subject(bid), AuditActions.SIGNED_OFF, before, snapshot(bid));
@@ -149,7 +153,7 @@ public class BidService {
         ETags.requireMatch(ifMatch, bid.version);
         BidLifecycle.require(bid.status, BidStatus.SUBMITTED);
         FundingRound round = rounds.get(bid.roundId);
-        LocalDate today = LocalDate.now();
+        LocalDate today = PartnershipCalendar.today(clock);
         if (!round.acceptsSubmissions(today)) {
             throw ProblemException.conflict("Round '" + round.name + "' is not open for submissions (status "
                     + round.status + ", open " + round.opensOn + " to " + round.closesOn + ").");
@@ -157,7 +161,7 @@ public class BidService {
         var before = snapshot(bid);
         bid.status = BidStatus.SUBMITTED;
         bid.submittedBy = access.username();
-        bid.submittedAt = OffsetDateTime.now();
+        bid.submittedAt = PartnershipCalendar.timestamp(clock);
         bid.updatedAt = bid.submittedAt;
         bid.flush();
         audit.record(FundingAuditScopes.subject(bid), AuditActions.SUBMITTED, before, snapshot(bid));
@@ -192,7 +196,7 @@ public class BidService {
                 errors.add(Problems.fieldError("lines", "line " + line.id + " has no decision; decide every line"));
             }
         }
-        if (decision.getDecidedOn().isAfter(LocalDate.now())) {
+        if (decision.getDecidedOn().isAfter(PartnershipCalendar.today(clock))) {
             errors.add(Problems.fieldError("decidedOn", "must not be in the future"));
         }
         if (!errors.isEmpty()) {
@@ -211,14 +215,14 @@ public class BidService {
                 award.projectId = line.projectId;
                 award.recipientPartnerId = Project.<Project>findById(line.projectId).leadPartnerId;
                 award.amountAwarded = line.amountAwarded;
-                award.createdAt = OffsetDateTime.now();
+                award.createdAt = PartnershipCalendar.timestamp(clock);
                 award.persist();
                 created.add(award);
             }
         }
         bid.status = BidStatus.DECIDED;
         bid.decidedOn = decision.getDecidedOn();
-        bid.updatedAt = OffsetDateTime.now();
+        bid.updatedAt = PartnershipCalendar.timestamp(clock);
         bid.flush();
         audit.record(FundingAuditScopes.subject(bid), AuditActions.DECIDED, before, snapshot(bid));
         for (Award award : created) {

@@ -1,7 +1,5 @@
 package org.estatehub.funding.service;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +16,9 @@ import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.Programme;
 import org.estatehub.common.money.Money;
+import org.estatehub.common.sql.NamedSql;
 import org.estatehub.funding.FundingRoundStatus;
+import org.hibernate.Session;
 
 /**
  * Requested, awarded and released money by round, rolled up by programme and overall.
@@ -36,6 +36,10 @@ public class FundingSummaryService {
 
     /** Shared with the benchmark, so pgbench measures exactly the SQL the endpoint runs. */
     static final String SUMMARY_SQL = sql("funding/summary.sql");
+
+    private static final NamedSql SUMMARY = NamedSql.of(SUMMARY_SQL);
+
+    private static final NamedSql VERSION = NamedSql.of("select version from funding_version");
 
     @Inject
     EntityManager em;
@@ -71,8 +75,8 @@ public class FundingSummaryService {
         }
         // The counter is read before the figures, so the figures are never older than the version they
         // are kept under; at worst newer, and then the next change replaces them anyway.
-        long version = ((Number) em.createNativeQuery("select version from funding_version", Long.class)
-                .getSingleResult()).longValue();
+        long version = em.unwrap(Session.class)
+                .doReturningWork(connection -> VERSION.one(connection, Map.of(), row -> row.getLong("version")));
         Cached last = cached;
         if (last != null && last.version() == version) {
             return last.summary();
@@ -93,34 +97,29 @@ public class FundingSummaryService {
     }
 
     private Summary compute() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SUMMARY_SQL, Object[].class).getResultList();
+        if (insideTransaction()) {
+            // Plain JDBC does not flush the session first, as a Hibernate query would: the transaction's
+            // own pending changes must be in the figures.
+            em.flush();
+        }
+        List<RoundFigures> rows = em.unwrap(Session.class).doReturningWork(connection -> SUMMARY.list(connection,
+                Map.of(), row -> new RoundFigures(row.getObject("id", UUID.class), row.getString("name"),
+                        Programme.fromValue(row.getString("programme")),
+                        FundingRoundStatus.valueOf(row.getString("status")),
+                        new Figures(Money.of(row.getBigDecimal("requested")), Money.of(row.getBigDecimal("awarded")),
+                                Money.of(row.getBigDecimal("released")), Money.of(row.getBigDecimal("awaiting")),
+                                row.getInt("bids"), row.getInt("successful"), row.getInt("lines")))));
         Map<Programme, Figures> programmes = new LinkedHashMap<>();
         for (Programme programme : Programme.values()) {
             programmes.put(programme, Figures.ZERO);
         }
-        List<RoundFigures> rounds = new ArrayList<>();
         Figures total = Figures.ZERO;
-        for (Object[] r : rows) {
-            Figures figures = new Figures(money(r[4]), money(r[5]), money(r[6]), money(r[7]), count(r[8]), count(r[9]),
-                    count(r[10]));
-            Programme programme = Programme.fromValue((String) r[2]);
-            rounds.add(new RoundFigures((UUID) r[0], (String) r[1], programme, FundingRoundStatus.valueOf((String) r[3]),
-                    figures));
-            programmes.merge(programme, figures, Figures::plus);
-            total = total.plus(figures);
+        for (RoundFigures round : rows) {
+            programmes.merge(round.programme(), round.figures(), Figures::plus);
+            total = total.plus(round.figures());
         }
-        return new Summary(Collections.unmodifiableMap(programmes), List.copyOf(rounds), total);
+        return new Summary(Collections.unmodifiableMap(programmes), List.copyOf(rows), total);
     }
-
-    private static Money money(Object value) {
-        return Money.of((BigDecimal) value);
-    }
-
-    private static int count(Object value) {
-        return ((Number) value).intValue();
-    }
-
 
     private static String sql(String resource) {
         try (var in = FundingSummaryService.class.getClassLoader().getResourceAsStream(resource)) {

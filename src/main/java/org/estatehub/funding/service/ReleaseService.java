@@ -1,7 +1,6 @@
 package org.estatehub.funding.service;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +18,7 @@ import org.estatehub.common.money.Money;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.BidLine;
 import org.estatehub.funding.Claim;
@@ -35,6 +35,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class ReleaseService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     FundingAccess access;
@@ -83,7 +86,7 @@ public class ReleaseService {
                 : input.getDescription().strip();
         claim.status = ClaimStatus.SUBMITTED;
         claim.submittedBy = access.username();
-        claim.submittedAt = OffsetDateTime.now();
+        claim.submittedAt = PartnershipCalendar.timestamp(clock);
         claim.persistAndFlush();
         audit.record(FundingAuditScopes.subject(claim, award), AuditActions.SUBMITTED, null, snapshot(claim));
         return claim;
@@ -95,11 +98,11 @@ public class ReleaseService {
         ETags.requireMatch(ifMatch, claim.version);
         ClaimLifecycle.require(claim.status, ClaimStatus.APPROVED);
         Award award = awards.get(claim.awardId);
-        mous.requireInForce(award.recipientPartnerId, LocalDate.now());
+        mous.requireInForce(award.recipientPartnerId, PartnershipCalendar.today(clock));
         var before = snapshot(claim);
         claim.status = ClaimStatus.APPROVED;
         claim.decidedBy = access.username();
-        claim.decidedAt = OffsetDateTime.now();
+        claim.decidedAt = PartnershipCalendar.timestamp(clock);
         // The version check makes a second approval of the same claim fail even when both passed If-Match.
         claim.flush();
         release(award, claim.amount, "claim " + claim.invoiceReference);
@@ -115,7 +118,7 @@ public class ReleaseService {
         var before = snapshot(claim);
         claim.status = ClaimStatus.REJECTED;
         claim.decidedBy = access.username();
-        claim.decidedAt = OffsetDateTime.now();
+        claim.decidedAt = PartnershipCalendar.timestamp(clock);
         claim.rejectionReason = reason.strip();
         claim.flush();
         audit.record(FundingAuditScopes.subject(claim, awards.get(claim.awardId)), AuditActions.REJECTED, before,
@@ -131,7 +134,7 @@ public class ReleaseService {
                     + " payments are for LRF and BLRF awards.");
         }
         Money amount = positive(input.getAmount());
-        if (input.getPaidOn().isAfter(LocalDate.now())) {
+        if (input.getPaidOn().isAfter(PartnershipCalendar.today(clock))) {
             throw ProblemException.invalid(List.of(Problems.fieldError("paidOn", "must not be in the future")));
         }
         if (Payment.count("awardId = ?1 and reference = ?2", awardId, input.getReference().strip()) > 0) {
@@ -144,7 +147,7 @@ public class ReleaseService {
         payment.paidOn = input.getPaidOn();
         payment.reference = input.getReference().strip();
         payment.recordedBy = access.username();
-        payment.recordedAt = OffsetDateTime.now();
+        payment.recordedAt = PartnershipCalendar.timestamp(clock);
         payment.persistAndFlush();
         audit.record(FundingAuditScopes.subject(payment, award), AuditActions.CREATED, null,
                 audit.snapshot(org.estatehub.funding.mapping.FundingMapper.toApi(payment)));

@@ -1,6 +1,6 @@
 package org.estatehub.funding.service;
 
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,18 +17,25 @@ import org.estatehub.api.model.Programme;
 import org.estatehub.common.audit.AuditActions;
 import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
-import org.estatehub.funding.mapping.FundingMapper;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
+import org.estatehub.common.sql.NamedSql;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.funding.FundingRound;
 import org.estatehub.funding.FundingRoundStatus;
+import org.estatehub.funding.mapping.FundingMapper;
+
+import org.hibernate.Session;
 
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class RoundService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     FundingAccess access;
@@ -56,17 +63,18 @@ public class RoundService {
         return new Slice<>(query.range(offset, offset + limit - 1).list(), query.count());
     }
 
+    private static final NamedSql PROGRAMMES = NamedSql.of("select code, name, paid_via from programme");
+
     public record ProgrammeRow(Programme code, String name, String paidVia) {
     }
 
     /** The programmes' reference rows (table programme), in the order of the Programme enum. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProgrammeRow> programmes() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, name, paid_via from programme", Object[].class)
-                .getResultList();
-        return rows.stream().map(r -> new ProgrammeRow(Programme.fromValue((String) r[0]), (String) r[1], (String) r[2]))
-                .sorted(java.util.Comparator.comparing(ProgrammeRow::code)).toList();
+        List<ProgrammeRow> rows = em.unwrap(Session.class).doReturningWork(connection -> PROGRAMMES.list(connection,
+                Map.of(), row -> new ProgrammeRow(Programme.fromValue(row.getString("code")), row.getString("name"),
+                        row.getString("paid_via"))));
+        return rows.stream().sorted(java.util.Comparator.comparing(ProgrammeRow::code)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -95,7 +103,7 @@ public class RoundService {
         round.programme = input.getProgramme();
         round.status = status;
         apply(input, round);
-        round.createdAt = OffsetDateTime.now();
+        round.createdAt = PartnershipCalendar.timestamp(clock);
         round.updatedAt = round.createdAt;
         round.persistAndFlush();
         audit.record(FundingAuditScopes.subject(round), AuditActions.CREATED, null, snapshot(round));
@@ -119,7 +127,7 @@ public class RoundService {
         var before = snapshot(round);
         round.status = to;
         apply(input, round);
-        round.updatedAt = OffsetDateTime.now();
+        round.updatedAt = PartnershipCalendar.timestamp(clock);
         round.flush();
         audit.record(FundingAuditScopes.subject(round), AuditActions.UPDATED, before, snapshot(round));
         return round;

@@ -1,5 +1,6 @@
 package org.estatehub.monitoring.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.estatehub.api.DashboardsApi;
 import org.estatehub.api.model.CountByKey;
 import org.estatehub.api.model.MouCoverageDashboard;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.funding.mapping.FundingMapper;
 import org.estatehub.funding.service.FundingSummaryService;
 import org.estatehub.monitoring.service.Dashboards;
@@ -17,6 +19,9 @@ import io.quarkus.security.Authenticated;
 
 @Authenticated
 public class DashboardResource implements DashboardsApi {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Dashboards dashboards;
@@ -44,7 +49,7 @@ public class DashboardResource implements DashboardsApi {
 
     @Override
     public Response getMouCoverageDashboard() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = PartnershipCalendar.today(clock);
         var counts = mous.coverageCounts(90, today);
         return Response.ok(new MouCoverageDashboard().asOf(today)
                 .partners(counts.values().stream().mapToInt(Integer::intValue).sum())

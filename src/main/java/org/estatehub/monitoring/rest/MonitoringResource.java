@@ -14,7 +14,6 @@ import org.estatehub.api.model.MonitoringReturnPage;
 import org.estatehub.api.model.MonitoringReturnRequest;
 import org.estatehub.api.model.MonitoringReturnSummary;
 import org.estatehub.common.http.MediaTypes;
-import org.estatehub.common.money.Moneys;
 import org.estatehub.monitoring.Quarter;
 import org.estatehub.monitoring.service.MonitoringCsv;
 import org.estatehub.monitoring.service.MonitoringReturns;
@@ -40,8 +39,8 @@ public class MonitoringResource implements MonitoringApi {
     public Response listMonitoringReturns(Integer limit, Integer offset) {
         return Response.ok(new MonitoringReturnPage()
                 .items(returns.list(limit, offset).stream().map(r -> new MonitoringReturnSummary().period(r.period())
-                        .generatedAt(r.generatedAt()).submittedBy(r.submittedBy()).awarded(Moneys.gbp(r.awarded()))
-                        .released(Moneys.gbp(r.released()))).toList())
+                        .generatedAt(r.generatedAt()).submittedBy(r.submittedBy()).awarded(r.awarded().toApi())
+                        .released(r.released().toApi())).toList())
                 .total(returns.count()).limit(limit).offset(offset)).build();
     }
 

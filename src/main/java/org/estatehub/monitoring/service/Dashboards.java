@@ -2,6 +2,7 @@ package org.estatehub.monitoring.service;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import org.estatehub.api.model.CountByKey;
 import org.estatehub.api.model.PipelineDashboard;
 import org.estatehub.api.model.PipelineDistrict;
 import org.estatehub.asset.service.AssetAccess;
-import org.estatehub.common.money.Moneys;
+import org.estatehub.common.money.Money;
+import org.estatehub.common.sql.NamedSql;
+import org.hibernate.Session;
 
 /** Aggregates for SPA dashboards, computed in SQL; asset figures respect the caller's visibility. */
 @ApplicationScoped
@@ -30,18 +33,29 @@ public class Dashboards {
     @Inject
     AssetAccess assetAccess;
 
+    /** Projects of one district in one stage. */
+    private record StageCount(String district, String stage, int count) {
+    }
+
+    /** One line of an asset dashboard: the key's assets, their area and running cost. */
+    private record AssetTotals(String key, int count, BigDecimal grossInternalAreaM2, Money annualRunningCost) {
+    }
+
+    private static final NamedSql PIPELINE = NamedSql.of("""
+            select coalesce(district, 'NONE') district, stage, count(*) projects from project
+             group by 1, 2 order by 1, 2""");
+
     public PipelineDashboard pipeline() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select coalesce(district, 'NONE'), stage, count(*) from project
-                 group by 1, 2 order by 1, 2""", Object[].class).getResultList();
+        List<StageCount> rows = em.unwrap(Session.class).doReturningWork(connection -> PIPELINE.list(connection,
+                Map.of(), row -> new StageCount(row.getString("district"), row.getString("stage"),
+                        row.getInt("projects"))));
         Map<String, Integer> byStage = new LinkedHashMap<>();
         Map<String, PipelineDistrict> byDistrict = new LinkedHashMap<>();
         int total = 0;
-        for (Object[] r : rows) {
-            String district = (String) r[0];
-            String stage = (String) r[1];
-            int count = ((Number) r[2]).intValue();
+        for (StageCount r : rows) {
+            String district = r.district();
+            String stage = r.stage();
+            int count = r.count();
             total += count;
             byStage.merge(stage, count, Integer::sum);
             PipelineDistrict d = byDistrict.computeIfAbsent(district,
@@ -65,19 +79,22 @@ public class Dashboards {
 
     private List<AssetFigures> assetFigures(String key) {
         String visible = assetAccess.visibleSql();
-        var query = em.createNativeQuery("select " + key + ", count(*), coalesce(sum(a.gross_internal_area_m2), 0),"
-                + " coalesce(sum(a.annual_running_cost), 0) from asset a where a.status <> 'DISPOSED' and " + visible
-                + " group by 1 order by 1", Object[].class);
-        if (visible.contains(":callerPartner")) {
-            query.setParameter("callerPartner", assetAccess.callerPartner());
+        // `key` is one of this class's own column expressions, never caller input.
+        NamedSql figures = NamedSql.of("select " + key + " figures_key, count(*) assets,"
+                + " coalesce(sum(a.gross_internal_area_m2), 0) area, coalesce(sum(a.annual_running_cost), 0) cost"
+                + " from asset a where a.status <> 'DISPOSED' and " + visible + " group by 1 order by 1");
+        Map<String, Object> params = new HashMap<>();
+        if (figures.names().contains("callerPartner")) {
+            params.put("callerPartner", assetAccess.callerPartner());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<AssetTotals> rows = em.unwrap(Session.class).doReturningWork(connection -> figures.list(connection,
+                params, row -> new AssetTotals(row.getString("figures_key"), row.getInt("assets"),
+                        row.getBigDecimal("area"), Money.of(row.getBigDecimal("cost")))));
         if (rows.isEmpty()) {
-            rows = List.<Object[]>of(new Object[] {"ALL", 0, BigDecimal.ZERO, BigDecimal.ZERO});
+            rows = List.of(new AssetTotals("ALL", 0, BigDecimal.ZERO, Money.ZERO));
         }
-        return rows.stream().map(r -> new AssetFigures().key((String) r[0]).count(((Number) r[1]).intValue())
-                .grossInternalAreaM2(((BigDecimal) r[2]).setScale(2).toPlainString())
-                .annualRunningCost(Moneys.gbp(((BigDecimal) r[3]).setScale(2)))).toList();
+        return rows.stream().map(r -> new AssetFigures().key(r.key()).count(r.count())
+                .grossInternalAreaM2(r.grossInternalAreaM2().setScale(2).toPlainString())
+                .annualRunningCost(r.annualRunningCost().toApi())).toList();
     }
 }

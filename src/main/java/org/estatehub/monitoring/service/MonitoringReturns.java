@@ -1,6 +1,7 @@
 package org.estatehub.monitoring.service;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,21 +17,24 @@ import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.CountTotals;
 import org.estatehub.api.model.HectaresTotals;
+import org.estatehub.api.model.MoneyTotals;
 import org.estatehub.api.model.MonitoringProjectRow;
 import org.estatehub.api.model.MonitoringReturn;
 import org.estatehub.api.model.MonitoringReturnRequest;
 import org.estatehub.api.model.MonitoringTotals;
-import org.estatehub.api.model.MoneyTotals;
 import org.estatehub.api.model.Programme;
 import org.estatehub.api.model.ProgrammeMoney;
 import org.estatehub.common.money.Money;
 import org.estatehub.common.money.Moneys;
 import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.sql.NamedSql;
 import org.estatehub.common.tenancy.Caller;
 import org.estatehub.common.tenancy.Roles;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.monitoring.Quarter;
 import org.estatehub.project.Project;
 import org.estatehub.project.mapping.ProjectMapper;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +49,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class MonitoringReturns {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -53,18 +60,46 @@ public class MonitoringReturns {
     @Inject
     ObjectMapper json;
 
-    public record Stored(String period, OffsetDateTime generatedAt, String submittedBy, BigDecimal awarded,
-            BigDecimal released) {
+    public record Stored(String period, OffsetDateTime generatedAt, String submittedBy, Money awarded,
+            Money released) {
     }
 
+    /** Awarded and released money of one project under one programme. */
+    private record ProjectMoney(UUID projectId, Programme programme, Money awarded, Money released) {
+    }
+
+    /** Milestones of one project due in the quarter, and those of them missed. */
+    private record MilestoneCounts(int due, int missed) {
+    }
+
+    private static final NamedSql PROJECT_MONEY = NamedSql.of("""
+            select a.project_id, a.programme, sum(a.amount_awarded) awarded, sum(a.released) released
+              from award a group by a.project_id, a.programme order by a.project_id, a.programme""");
+
+    private static final NamedSql MILESTONES = NamedSql.of("""
+            select count(*) filter (where due_on between :start and :end) due,
+                   count(*) filter (where due_on between :start and :end
+                                    and (completed_on is null or completed_on > due_on)) missed
+              from project_milestone where project_id = :project""");
+
+    private static final NamedSql SNAPSHOT = NamedSql.of(
+            "select cast(snapshot as text) snapshot from monitoring_return where period = :period");
+
+    private static final NamedSql STORED = NamedSql.of("""
+            select period, generated_at, submitted_by, awarded, released from monitoring_return
+             order by period desc limit :limit offset :offset""");
+
+    private static final NamedSql COUNT = NamedSql.of("select count(*) from monitoring_return");
+
     public MonitoringReturn generate(Quarter quarter) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> money = em.createNativeQuery("""
-                select a.project_id, a.programme, sum(a.amount_awarded), sum(a.released)
-                  from award a group by a.project_id, a.programme order by a.project_id, a.programme""",
-                Object[].class).getResultList();
-        Map<UUID, List<Object[]>> byProject = new java.util.LinkedHashMap<>();
-        money.forEach(r -> byProject.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(r));
+        // No entity changes are pending when a return is generated (submit changes nothing before), so the
+        // JDBC reads need no flush.
+        List<ProjectMoney> money = work(connection -> PROJECT_MONEY.list(connection, Map.of(),
+                row -> new ProjectMoney(row.getObject("project_id", UUID.class),
+                        Programme.fromValue(row.getString("programme")), Money.of(row.getBigDecimal("awarded")),
+                        Money.of(row.getBigDecimal("released")))));
+        Map<UUID, List<ProjectMoney>> byProject = new java.util.LinkedHashMap<>();
+        money.forEach(r -> byProject.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r));
 
         List<Project> projects = byProject.isEmpty() ? List.of()
                 : Project.<Project>list("id in ?1 order by name, id", new ArrayList<>(byProject.keySet()));
@@ -80,10 +115,10 @@ public class MonitoringReturns {
             Money projectAwarded = Money.ZERO;
             Money projectReleased = Money.ZERO;
             List<Programme> projectProgrammes = new ArrayList<>();
-            for (Object[] r : byProject.get(project.id)) {
-                Programme programme = Programme.fromValue((String) r[1]);
-                Money a = Money.of((BigDecimal) r[2]);
-                Money x = Money.of((BigDecimal) r[3]);
+            for (ProjectMoney r : byProject.get(project.id)) {
+                Programme programme = r.programme();
+                Money a = r.awarded();
+                Money x = r.released();
                 projectProgrammes.add(programme);
                 projectAwarded = projectAwarded.plus(a);
                 projectReleased = projectReleased.plus(x);
@@ -92,21 +127,17 @@ public class MonitoringReturns {
             awarded = awarded.plus(projectAwarded);
             released = released.plus(projectReleased);
             outcomes.add(project);
-            Object[] milestones = (Object[]) em.createNativeQuery("""
-                    select count(*) filter (where due_on between :start and :end),
-                           count(*) filter (where due_on between :start and :end
-                                            and (completed_on is null or completed_on > due_on))
-                      from project_milestone where project_id = :project""", Object[].class)
-                    .setParameter("start", quarter.start()).setParameter("end", quarter.end())
-                    .setParameter("project", project.id).getSingleResult();
+            MilestoneCounts milestones = work(connection -> MILESTONES.one(connection,
+                    Map.of("start", quarter.start(), "end", quarter.end(), "project", project.id),
+                    row -> new MilestoneCounts(row.getInt("due"), row.getInt("missed"))));
             rows.add(new MonitoringProjectRow()
                     .projectId(project.id).projectName(project.name).leadPartnerId(project.leadPartnerId)
                     .programmes(projectProgrammes).stage(ProjectMapper.toApi(project.stage))
                     .ragStatus(project.ragStatus)
                     .ragReason(project.ragReason).awarded(projectAwarded.toApi())
                     .released(projectReleased.toApi())
-                    .milestonesDue(((Number) milestones[0]).intValue())
-                    .milestonesMissed(((Number) milestones[1]).intValue())
+                    .milestonesDue(milestones.due())
+                    .milestonesMissed(milestones.missed())
                     .outcomes(ProjectMapper.outcomes(project)));
         }
         MonitoringTotals totals = new MonitoringTotals()
@@ -124,7 +155,7 @@ public class MonitoringReturns {
         return new MonitoringReturn()
                 .period(quarter.label()).periodStart(quarter.start()).periodEnd(quarter.end())
                 .status(MonitoringReturn.StatusEnum.PREVIEW)
-                .generatedAt(OffsetDateTime.now(ZoneOffset.UTC))
+                .generatedAt(PartnershipCalendar.timestamp(clock))
                 .projects(rows).totals(totals);
     }
 
@@ -134,7 +165,7 @@ public class MonitoringReturns {
             throw ProblemException.forbidden("Only the programme office (pmo-admin) submits monitoring returns.");
         }
         Quarter quarter = Quarter.parse(request.getPeriod());
-        if (quarter.start().isAfter(java.time.LocalDate.now())) {
+        if (quarter.start().isAfter(PartnershipCalendar.today(clock))) {
             throw ProblemException.invalid(List.of(org.estatehub.common.problem.Problems.fieldError("period",
                     "the quarter has not started yet")));
         }
@@ -165,14 +196,13 @@ public class MonitoringReturns {
     }
 
     public MonitoringReturn find(String period) {
-        @SuppressWarnings("unchecked")
-        List<String> snapshots = em.createNativeQuery("select cast(snapshot as text) from monitoring_return where period = :p",
-                String.class).setParameter("p", period).getResultList();
-        if (snapshots.isEmpty()) {
+        var snapshot = work(connection -> SNAPSHOT.optional(connection, Map.of("period", period),
+                row -> row.getString("snapshot")));
+        if (snapshot.isEmpty()) {
             return null;
         }
         try {
-            return json.readValue(snapshots.get(0), MonitoringReturn.class);
+            return json.readValue(snapshot.get(), MonitoringReturn.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored return " + period + " cannot be read", e);
         }
@@ -187,28 +217,20 @@ public class MonitoringReturns {
     }
 
     public List<Stored> list(int limit, int offset) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select period, generated_at, submitted_by, awarded, released from monitoring_return
-                 order by period desc limit :limit offset :offset""", Object[].class)
-                .setParameter("limit", limit).setParameter("offset", offset).getResultList();
-        return rows.stream().map(r -> new Stored((String) r[0], toOffset(r[1]), (String) r[2], (BigDecimal) r[3],
-                (BigDecimal) r[4])).toList();
+        return work(connection -> STORED.list(connection, Map.of("limit", limit, "offset", offset),
+                row -> new Stored(row.getString("period"),
+                        row.getObject("generated_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                        row.getString("submitted_by"), Money.of(row.getBigDecimal("awarded")),
+                        Money.of(row.getBigDecimal("released")))));
     }
 
     public long count() {
-        return ((Number) em.createNativeQuery("select count(*) from monitoring_return", Long.class).getSingleResult())
-                .longValue();
+        return work(connection -> COUNT.count(connection, Map.of()));
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    /** On the session's own connection, so reads stay in the caller's transaction. */
+    private <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work);
     }
 
     private String write(Object value) {

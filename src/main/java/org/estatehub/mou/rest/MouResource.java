@@ -1,6 +1,7 @@
 package org.estatehub.mou.rest;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.estatehub.api.model.MouPage;
 import org.estatehub.api.model.MouStatus;
 import org.estatehub.api.model.MouStatusChange;
 import org.estatehub.common.http.ETags;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.mou.Mou;
 import org.estatehub.mou.MouMapper;
 import org.estatehub.mou.service.MouService;
@@ -25,12 +27,15 @@ import io.quarkus.security.Authenticated;
 public class MouResource implements MousApi {
 
     @Inject
+    Clock clock;
+
+    @Inject
     MouService mous;
 
     @Override
     public Response listMous(String partner, MouStatus status, Integer limit, Integer offset) {
         var slice = mous.list(partner, status, limit, offset);
-        LocalDate today = LocalDate.now();
+        LocalDate today = PartnershipCalendar.today(clock);
         return Response.ok(new MouPage().items(slice.items().stream().map(m -> toApi(m, today)).toList())
                 .total(slice.total()).limit(limit).offset(offset)).build();
     }
@@ -38,25 +43,25 @@ public class MouResource implements MousApi {
     @Override
     public Response createMou(MouCreate input) {
         Mou mou = mous.create(input);
-        return Response.created(URI.create("/mous/" + mou.id)).entity(toApi(mou, LocalDate.now()))
+        return Response.created(URI.create("/mous/" + mou.id)).entity(toApi(mou, PartnershipCalendar.today(clock)))
                 .header("ETag", ETags.of(mou.version)).build();
     }
 
     @Override
     public Response getMou(UUID mouId) {
         Mou mou = mous.get(mouId);
-        return Response.ok(toApi(mou, LocalDate.now())).header("ETag", ETags.of(mou.version)).build();
+        return Response.ok(toApi(mou, PartnershipCalendar.today(clock))).header("ETag", ETags.of(mou.version)).build();
     }
 
     @Override
     public Response changeMouStatus(UUID mouId, MouStatusChange change, String ifMatch) {
         Mou mou = mous.changeStatus(mouId, change, ifMatch);
-        return Response.ok(toApi(mou, LocalDate.now())).header("ETag", ETags.of(mou.version)).build();
+        return Response.ok(toApi(mou, PartnershipCalendar.today(clock))).header("ETag", ETags.of(mou.version)).build();
     }
 
     @Override
     public Response getMouCoverage(Integer withinDays, String scope, Boolean includeCovered) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = PartnershipCalendar.today(clock);
         var entries = mous.coverage(withinDays, "ALL".equals(scope), Boolean.TRUE.equals(includeCovered), today);
         return Response.ok(new MouCoverage().asOf(today).withinDays(withinDays).items(entries.stream()
                 .map(c -> new MouCoverageEntry().partnerId(c.partner().id).partnerName(c.partner().name)

@@ -1,7 +1,7 @@
 package org.estatehub.mou.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +26,7 @@ import org.estatehub.common.problem.Problems;
 import org.estatehub.common.sql.Where;
 import org.estatehub.common.tenancy.Caller;
 import org.estatehub.common.tenancy.Roles;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.mou.Mou;
 import org.estatehub.mou.MouMapper;
 import org.estatehub.mou.MouStatus;
@@ -35,6 +36,9 @@ import org.estatehub.partner.Partner;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class MouService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Caller caller;
@@ -73,8 +77,10 @@ public class MouService {
         }
         if (effectiveStatus != null) {
             switch (effectiveStatus) {
-                case EXPIRED -> where.and("m.status = 'SIGNED' and m.expires_on < current_date");
-                case SIGNED -> where.and("m.status = 'SIGNED' and m.expires_on >= current_date");
+                case EXPIRED -> where.and("m.status = 'SIGNED' and m.expires_on < :today", "today",
+                        PartnershipCalendar.today(clock));
+                case SIGNED -> where.and("m.status = 'SIGNED' and m.expires_on >= :today", "today",
+                        PartnershipCalendar.today(clock));
                 case DRAFT, ISSUED, TERMINATED -> where.and("m.status = :status", "status", effectiveStatus.toString());
             }
         }
@@ -105,7 +111,7 @@ public class MouService {
         mou.partnerId = input.getPartnerId();
         mou.status = MouStatus.DRAFT;
         mou.documentReference = input.getDocumentReference();
-        mou.createdAt = OffsetDateTime.now();
+        mou.createdAt = PartnershipCalendar.timestamp(clock);
         mou.updatedAt = mou.createdAt;
         mou.persistAndFlush();
         audit.record(MouAuditScope.subject(mou), AuditActions.CREATED, null, snapshot(mou));
@@ -145,16 +151,16 @@ public class MouService {
             case DRAFT -> throw new IllegalStateException("no transition leads to DRAFT");
         }
         mou.status = to;
-        mou.updatedAt = OffsetDateTime.now();
+        mou.updatedAt = PartnershipCalendar.timestamp(clock);
         mou.flush();
         audit.record(MouAuditScope.subject(mou), AuditActions.STATUS_CHANGED, before, snapshot(mou));
         return mou;
     }
 
-    private static List<FieldError> validate(Mou mou, MouStatus to, MouStatusChange change) {
+    private List<FieldError> validate(Mou mou, MouStatus to, MouStatusChange change) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate on = change.getOn();
-        if (on.isAfter(LocalDate.now())) {
+        if (on.isAfter(PartnershipCalendar.today(clock))) {
             errors.add(Problems.fieldError("on", "must not be in the future"));
         }
         switch (to) {
@@ -229,7 +235,7 @@ public class MouService {
     }
 
     private com.fasterxml.jackson.databind.node.ObjectNode snapshot(Mou mou) {
-        return audit.snapshot(MouMapper.toApi(mou, LocalDate.now()));
+        return audit.snapshot(MouMapper.toApi(mou, PartnershipCalendar.today(clock)));
     }
 
     private void requirePmo() {

@@ -1,6 +1,6 @@
 package org.estatehub.partner.service;
 
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +15,7 @@ import org.estatehub.common.audit.AuditActions;
 import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.partner.Partner;
 import org.estatehub.partner.mapping.PartnerMapper;
 
@@ -25,6 +26,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class PartnerService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     AuditLog audit;
@@ -54,7 +58,7 @@ public class PartnerService {
             throw ProblemException.conflict("A partner with id '" + request.getId() + "' already exists.");
         }
         Partner entity = PartnerMapper.newEntity(request);
-        entity.createdAt = OffsetDateTime.now();
+        entity.createdAt = PartnershipCalendar.timestamp(clock);
         entity.updatedAt = entity.createdAt;
         entity.persistAndFlush();
         audit.record(PartnerAuditScope.subject(entity), AuditActions.CREATED, null, snapshot(entity));
@@ -66,7 +70,7 @@ public class PartnerService {
         ETags.requireMatch(ifMatch, entity.version);
         JsonNode before = snapshot(entity);
         PartnerMapper.apply(request, entity);
-        entity.updatedAt = OffsetDateTime.now();
+        entity.updatedAt = PartnershipCalendar.timestamp(clock);
         entity.flush();
         audit.record(PartnerAuditScope.subject(entity), AuditActions.UPDATED, before, snapshot(entity));
         return entity;

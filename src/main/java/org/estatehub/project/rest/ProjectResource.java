@@ -2,7 +2,7 @@ package org.estatehub.project.rest;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -24,6 +24,7 @@ import org.estatehub.api.model.StageChangeList;
 import org.estatehub.api.model.StageChangeRequest;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.money.Moneys;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
 import org.estatehub.project.mapping.ProjectMapper;
@@ -34,6 +35,9 @@ import io.quarkus.security.Authenticated;
 
 @Authenticated
 public class ProjectResource implements ProjectsApi {
+
+    @Inject
+    Clock clock;
 
     @Inject
     ProjectService projects;
@@ -102,19 +106,20 @@ public class ProjectResource implements ProjectsApi {
     @Override
     public Response addMilestone(UUID projectId, MilestoneInput input) {
         Milestone milestone = projects.addMilestone(projectId, input);
-        return Response.status(201).entity(ProjectMapper.toApi(milestone, LocalDate.now()))
+        return Response.status(201).entity(ProjectMapper.toApi(milestone, PartnershipCalendar.today(clock)))
                 .header("ETag", ETags.of(milestone.version)).build();
     }
 
     @Override
     public Response updateMilestone(UUID projectId, UUID milestoneId, MilestoneInput input, String ifMatch) {
         Milestone milestone = projects.updateMilestone(projectId, milestoneId, input, ifMatch);
-        return Response.ok(ProjectMapper.toApi(milestone, LocalDate.now()))
+        return Response.ok(ProjectMapper.toApi(milestone, PartnershipCalendar.today(clock)))
                 .header("ETag", ETags.of(milestone.version)).build();
     }
 
     private Response withETag(Response.ResponseBuilder builder, Project project) {
-        return builder.entity(ProjectMapper.toApi(project, projects.milestones(project.id), LocalDate.now()))
+        return builder.entity(ProjectMapper.toApi(project, projects.milestones(project.id),
+                PartnershipCalendar.today(clock)))
                 .header("ETag", ETags.of(project.version)).build();
     }
 

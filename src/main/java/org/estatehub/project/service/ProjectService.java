@@ -1,7 +1,6 @@
 package org.estatehub.project.service;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.partner.Partner;
 import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
@@ -38,6 +38,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class ProjectService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     ProjectAccess access;
@@ -80,7 +83,7 @@ public class ProjectService {
         project.id = UUID.randomUUID();
         project.stage = stage;
         apply(input, lead, project, errors);
-        project.createdAt = OffsetDateTime.now();
+        project.createdAt = PartnershipCalendar.timestamp(clock);
         project.updatedAt = project.createdAt;
         project.persist();
         recordStage(project, null, "Started");
@@ -104,7 +107,7 @@ public class ProjectService {
         JsonNode before = snapshot(project);
         apply(input, lead, project, errors);
         // Set before the milestone query below flushes the project, so the version moves only once.
-        project.updatedAt = OffsetDateTime.now();
+        project.updatedAt = PartnershipCalendar.timestamp(clock);
         for (Milestone milestone : milestones(id)) {
             if (!project.involves(milestone.ownerPartnerId)) {
                 throw ProblemException.invalid(List.of(Problems.fieldError("participatingPartnerIds",
@@ -125,7 +128,7 @@ public class ProjectService {
         JsonNode before = snapshot(project);
         ProjectStage from = project.stage;
         project.stage = to;
-        project.updatedAt = OffsetDateTime.now();
+        project.updatedAt = PartnershipCalendar.timestamp(clock);
         StageChange change = recordStage(project, from, note == null || note.isBlank() ? null : note.strip());
         project.flush();
         audit.record(ProjectAuditScope.subject(project), AuditActions.STAGE_CHANGED, before, snapshot(project),
@@ -179,7 +182,7 @@ public class ProjectService {
         if (milestone.ownerPartnerId != null && !owner.equals(milestone.ownerPartnerId) && !mayReassign) {
             throw ProblemException.forbidden("Only the lead's editors or the programme office give a milestone another owner.");
         }
-        if (input.getCompletedOn() != null && input.getCompletedOn().isAfter(java.time.LocalDate.now())) {
+        if (input.getCompletedOn() != null && input.getCompletedOn().isAfter(PartnershipCalendar.today(clock))) {
             errors.add(Problems.fieldError("completedOn", "must not be in the future"));
         }
         if (!errors.isEmpty()) {
@@ -193,17 +196,17 @@ public class ProjectService {
 
     /** Milestones have their own events, so the project's representation is recorded without them. */
     private JsonNode snapshot(Project project) {
-        return audit.snapshot(ProjectMapper.toApi(project, List.of(), LocalDate.now()), "milestones");
+        return audit.snapshot(ProjectMapper.toApi(project, List.of(), PartnershipCalendar.today(clock)), "milestones");
     }
 
     /** A milestone's state (DUE/MISSED) moves with the calendar, not with a change; its dates are recorded. */
     private JsonNode snapshot(Milestone milestone) {
-        return audit.snapshot(ProjectMapper.toApi(milestone, LocalDate.now()), "state");
+        return audit.snapshot(ProjectMapper.toApi(milestone, PartnershipCalendar.today(clock)), "state");
     }
 
     /** A milestone change is a change of the project too: its ETag and updatedAt move. */
-    private static void touch(Project project) {
-        project.updatedAt = OffsetDateTime.now();
+    private void touch(Project project) {
+        project.updatedAt = PartnershipCalendar.timestamp(clock);
         project.flush();
     }
 
@@ -266,7 +269,7 @@ public class ProjectService {
         change.projectId = project.id;
         change.fromStage = from;
         change.toStage = project.stage;
-        change.changedAt = OffsetDateTime.now();
+        change.changedAt = PartnershipCalendar.timestamp(clock);
         change.changedBy = access.username();
         change.partnerId = access.partnerId();
         change.note = note;
