@@ -14,15 +14,15 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.FundingRoundInput;
 import org.estatehub.api.model.Programme;
-import org.estatehub.common.audit.AuditActions;
-import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
-import org.estatehub.funding.mapping.FundingMapper;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
 import org.estatehub.funding.FundingRound;
 import org.estatehub.funding.FundingRoundStatus;
+import org.estatehub.funding.mapping.FundingMapper;
+import org.estatehub.history.AuditActions;
+import org.estatehub.history.service.AuditLog;
 
 import io.quarkus.panache.common.Sort;
 

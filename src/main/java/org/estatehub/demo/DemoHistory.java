@@ -1,4 +1,4 @@
-package org.estatehub.common.demo;
+package org.estatehub.demo;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -17,9 +17,6 @@ import jakarta.transaction.Transactional;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.service.AssetAuditScope;
-import org.estatehub.common.audit.AuditActions;
-import org.estatehub.common.audit.AuditLog;
-import org.estatehub.common.audit.AuditSubject;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.Claim;
@@ -29,6 +26,9 @@ import org.estatehub.funding.mapping.FundingMapper;
 import org.estatehub.funding.service.AwardQueries;
 import org.estatehub.funding.service.BidViews;
 import org.estatehub.funding.service.FundingAuditScopes;
+import org.estatehub.history.AuditActions;
+import org.estatehub.history.AuditSubject;
+import org.estatehub.history.service.AuditLog;
 import org.estatehub.mou.Mou;
 import org.estatehub.mou.MouMapper;
 import org.estatehub.mou.service.MouAuditScope;

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history.service;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.AuditEvent;
 import org.estatehub.common.sql.NamedSql;
 import org.estatehub.common.tenancy.Caller;
+import org.estatehub.history.AuditScope;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

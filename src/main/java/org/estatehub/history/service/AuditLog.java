@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history.service;
 
 import java.sql.PreparedStatement;
 import java.util.Set;
@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.common.tenancy.Caller;
+import org.estatehub.history.AuditSubject;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
