@@ -1,7 +1,6 @@
 package org.estatehub.demo;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +10,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.asset.Asset;
@@ -28,6 +26,7 @@ import org.estatehub.funding.service.BidViews;
 import org.estatehub.funding.service.FundingAuditScopes;
 import org.estatehub.history.AuditActions;
 import org.estatehub.history.AuditSubject;
+import org.estatehub.history.service.AuditHistory;
 import org.estatehub.history.service.AuditLog;
 import org.estatehub.mou.Mou;
 import org.estatehub.mou.MouMapper;
@@ -62,7 +61,7 @@ public class DemoHistory {
     AuditLog audit;
 
     @Inject
-    EntityManager em;
+    AuditHistory history;
 
     @Inject
     BidViews bids;
@@ -73,9 +72,7 @@ public class DemoHistory {
     /** Records the creation of every record without history; the number of events written. */
     @Transactional
     public int recordCreations() {
-        @SuppressWarnings("unchecked")
-        Set<String> recorded = new HashSet<>(em.createNativeQuery(
-                "select distinct entity_type || ':' || entity_id from audit_event").getResultList());
+        Set<String> recorded = history.recordedEntities();
         LocalDate today = LocalDate.now();
         int[] written = {0};
         Recorder recorder = (subject, action, after) -> {

@@ -1,6 +1,8 @@
 package org.estatehub.history.service;
 
 import java.sql.PreparedStatement;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ... change the asset, flush ...
  * audit.record(AssetAuditScope.subject(asset), AuditActions.UPDATED, before, audit.snapshot(AssetMapper.toApi(asset, null)));
  * </pre>
+ *
+ * Changes made in SQL, many at once (the CSV import), are recorded with {@link #recordAll}; every event,
+ * however it was recorded, is written by the one statement of {@link #insert}.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -63,7 +68,7 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditSubject subject, String action, JsonNode before, JsonNode after, String note) {
-        insert(caller.username(), caller.partnerId(), subject, action, before, after, note);
+        insert(caller.username(), caller.partnerId(), one(subject, action, before, after, note));
     }
 
     /**
@@ -73,36 +78,69 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordWithoutCaller(String username, AuditSubject subject, String action, JsonNode before,
             JsonNode after, String note) {
-        insert(username, null, subject, action, before, after, note);
+        insert(username, null, one(subject, action, before, after, note));
     }
 
-    private void insert(String username, String actorPartner, AuditSubject subject, String action, JsonNode before,
-            JsonNode after, String note) {
-        String beforeJson = write(before);
-        String afterJson = write(after);
+    /**
+     * Records many changes of the caller's at once, without loading them into Java: `changes` is a query
+     * yielding one row per changed record, with the columns of {@link #CHANGE_COLUMNS} (the
+     * {@link AuditSubject}'s fields, the action, the note and both representations as jsonb) and
+     * `position`, the order in which the events are written (and listed). It runs in the caller's
+     * transaction, so it may read what the caller has just written (the CSV import's temporary table).
+     * Unlike {@link #record}, it does not compare the representations: the query yields changes only.
+     *
+     * @return the number of events written
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recordAll(String changes, Object... params) {
+        return insert(caller.username(), caller.partnerId(), new Changes(changes, Arrays.asList(params)));
+    }
+
+    /** What a change query yields, besides `position`; see {@link #recordAll}. */
+    public static final String CHANGE_COLUMNS = "entity_type, entity_id, action, partner_id, scope_type, scope_id,"
+            + " note, before_doc, after_doc";
+
+    /** A query yielding {@link #CHANGE_COLUMNS} and `position`, with its positional parameters. */
+    private record Changes(String sql, List<Object> params) {
+    }
+
+    /** One change as a change query: no row when the representation did not change. */
+    private Changes one(AuditSubject subject, String action, JsonNode before, JsonNode after, String note) {
+        return new Changes("""
+                select cast(? as text) as entity_type, cast(? as text) as entity_id, cast(? as text) as action,
+                       cast(? as text) as partner_id, cast(? as text) as scope_type, cast(? as text) as scope_id,
+                       cast(? as text) as note, d.before_doc, d.after_doc, 1 as position
+                  from (select cast(? as jsonb) as before_doc, cast(? as jsonb) as after_doc) d
+                 where audit_diff(d.before_doc, d.after_doc) <> '{}'::jsonb""",
+                Arrays.asList(subject.entityType(), subject.entityId(), action, subject.partnerId(),
+                        subject.scopeType(), subject.scopeId(), note, write(before), write(after)));
+    }
+
+    /**
+     * The one statement that writes audit_event rows: the actor is that of the whole statement, and
+     * occurred_at and txid are the columns' defaults (the transaction's start and id, see V10__audit.sql).
+     */
+    private int insert(String username, String actorPartner, Changes changes) {
         // The change's own statements first, so its row locks are taken before the event is written.
         em.flush();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into audit_event (entity_type, entity_id, action, actor_username, actor_partner_id,
-                           partner_id, scope_type, scope_id, note, before_doc, after_doc)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, d.before_doc, d.after_doc
-                      from (select cast(? as jsonb) as before_doc, cast(? as jsonb) as after_doc) d
-                     where audit_diff(d.before_doc, d.after_doc) <> '{}'::jsonb""")) {
-                insert.setString(1, subject.entityType());
-                insert.setString(2, subject.entityId());
-                insert.setString(3, action);
-                insert.setString(4, username);
-                insert.setString(5, actorPartner);
-                insert.setString(6, subject.partnerId());
-                insert.setString(7, subject.scopeType());
-                insert.setString(8, subject.scopeId());
-                insert.setString(9, note);
-                insert.setString(10, beforeJson);
-                insert.setString(11, afterJson);
-                insert.executeUpdate();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into audit_event ("
+                    + CHANGE_COLUMNS + ", actor_username, actor_partner_id)"
+                    + " select " + prefixed("c.") + ", ?, ?"
+                    + " from (" + changes.sql() + ") c order by c.position")) {
+                int index = 1;
+                insert.setString(index++, username);
+                insert.setString(index++, actorPartner);
+                for (Object param : changes.params()) {
+                    insert.setObject(index++, param);
+                }
+                return insert.executeUpdate();
             }
         });
+    }
+
+    private static String prefixed(String alias) {
+        return alias + CHANGE_COLUMNS.replace(", ", ", " + alias);
     }
 
     private String write(JsonNode node) {
