@@ -83,8 +83,8 @@ class FundingHistoryTest {
 
     @Test
     void theFeedShowsFundingChangesOnlyToThoseWhoMaySeeThem() throws InterruptedException {
-        var dover = new org.estatehub.common.audit.ChangeFeedTest.Reader("dover.editor", null, 500).catchUp();
-        var board = new org.estatehub.common.audit.ChangeFeedTest.Reader("board.member", null, 500).catchUp();
+        var dover = new org.estatehub.history.ChangeFeedTest.Reader("dover.editor", null, 500).catchUp();
+        var board = new org.estatehub.history.ChangeFeedTest.Reader("board.member", null, 500).catchUp();
         // Judged on the events of this test only: Dover reads the details of claims on its own awards (other
         // tests, the tenancy matrix among them, may have made some before).
         int seenBefore = dover.events.size();

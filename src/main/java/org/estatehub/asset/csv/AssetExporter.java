@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -34,7 +33,8 @@ import org.estatehub.partner.Partner;
  * Writes the assets a caller may see in the Transparency Code layout that {@link AssetImporter} reads,
  * row by row as they arrive from PostgreSQL: an export of the whole register (100,000 assets) never sits
  * in memory, neither as entities nor as text. The price, as for maps (AssetFeatureStream): a slow client
- * holds a worker thread and a database connection while it downloads.
+ * holds a worker thread and a database connection while it downloads. The rest layer hands the
+ * response's stream to {@link Export#writeTo}.
  */
 @ApplicationScoped
 public class AssetExporter {
@@ -45,9 +45,15 @@ public class AssetExporter {
     @Inject
     DataSource dataSource;
 
+    /** An export whose rows are fixed; writing it reads them. */
+    @FunctionalInterface
+    public interface Export {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Fixes the caller's rows now, while their request is in scope; the rows follow when the answer is written. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StreamingOutput export(AssetQuery query) {
+    public Export export(AssetQuery query) {
         Map<String, Object> params = new HashMap<>();
         NamedSql sql = NamedSql.of("select a.* from asset a where " + search.where(query, params)
                 + " order by a.owner_partner_id, a.name, a.id");

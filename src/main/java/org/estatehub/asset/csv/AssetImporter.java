@@ -30,8 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.asset.service.AssetAccess;
 import org.estatehub.asset.service.AssetAuditScope;
-import org.estatehub.common.audit.AuditActions;
 import org.estatehub.common.problem.ProblemException;
+import org.estatehub.history.AuditActions;
+import org.estatehub.history.service.AuditLog;
 import org.estatehub.partner.Partner;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -61,6 +62,9 @@ public class AssetImporter {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AuditLog audit;
 
     @ConfigProperty(name = "estatehub.import.max-bytes", defaultValue = "64M")
     MemorySize maxBytes;
@@ -305,18 +309,16 @@ public class AssetImporter {
                 select asset_id, old_status, status, ?, ?, 'CSV import'
                   from asset_import where old_status is distinct from status""",
                 access.username(), access.callerPartner());
-        // One event per created or changed asset, as AuditLog records them for single changes.
-        exec(connection, """
-                insert into audit_event (entity_type, entity_id, action, actor_username, actor_partner_id,
-                       partner_id, scope_type, scope_id, note, before_doc, after_doc)
-                select ?, a.id::text, case when s.old_status is null then ? else ? end, ?, ?,
-                       a.owner_partner_id, ?, a.id::text, 'CSV import', s.before_doc, asset_audit_doc(a)
+        // One event per created or changed asset, in line order, recorded as every other change is.
+        audit.recordAll("""
+                select ? as entity_type, a.id::text as entity_id,
+                       case when s.old_status is null then ? else ? end as action, a.owner_partner_id as partner_id,
+                       ? as scope_type, a.id::text as scope_id, 'CSV import' as note, s.before_doc,
+                       asset_audit_doc(a) as after_doc, s.line as position
                   from asset_import s
                   join asset a on a.id = s.asset_id
-                 where s.old_status is null or s.changed
-                 order by s.line""",
-                AssetAuditScope.TYPE, AuditActions.CREATED, AuditActions.UPDATED, access.username(),
-                access.callerPartner(), AssetAuditScope.TYPE);
+                 where s.old_status is null or s.changed""",
+                AssetAuditScope.TYPE, AuditActions.CREATED, AuditActions.UPDATED, AssetAuditScope.TYPE);
         return new Outcome(owner, rows, created, updated, rows - created - updated);
     }
 

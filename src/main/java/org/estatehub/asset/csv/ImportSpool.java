@@ -18,7 +18,7 @@ import io.quarkus.runtime.configuration.MemorySize;
  * Receives an import file onto local disk before the import's transaction starts. Reading the upload
  * inside the transaction would keep it open for as long as the client takes to send the file (minutes
  * on a slow link), and an open transaction holds back the change feed's horizon for every partner
- * (common/audit/ChangeFeed) and the import's advisory lock for its owner. On disk the file costs no heap;
+ * (history/service/ChangeFeed) and the import's advisory lock for its owner. On disk the file costs no heap;
  * at most estatehub.import.max-concurrent files of at most estatehub.import.max-bytes exist at once
  * (ImportSlots), each deleted when its import ends.
  */

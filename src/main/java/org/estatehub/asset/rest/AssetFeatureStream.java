@@ -2,10 +2,6 @@ package org.estatehub.asset.rest;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +10,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.service.AssetQuery;
 import org.estatehub.asset.service.AssetSearch;
-import org.estatehub.common.sql.Cursors;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,9 +33,6 @@ public class AssetFeatureStream {
     AssetSearch search;
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     ObjectMapper mapper;
 
     /**
@@ -48,32 +40,22 @@ public class AssetFeatureStream {
      * problem; the features follow when the answer is written.
      */
     public StreamingOutput stream(AssetQuery query) {
-        AssetSearch.Statements statements = search.statements(query);
-        long total;
-        try (Connection connection = dataSource.getConnection()) {
-            total = search.count(connection, statements);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Asset map count failed", e);
-        }
-        return out -> write(out, statements, total, query);
+        AssetSearch.Streamed page = search.streamed(query);
+        return out -> write(out, page, query);
     }
 
-    private void write(OutputStream out, AssetSearch.Statements statements, long total, AssetQuery query)
-            throws IOException {
+    private void write(OutputStream out, AssetSearch.Streamed page, AssetQuery query) throws IOException {
         // One writer per feature without a flush each time: the response stream sends full buffers.
         ObjectWriter features = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
             json.writeStringField("type", "FeatureCollection");
-            json.writeNumberField("total", total);
+            json.writeNumberField("total", page.total());
             json.writeNumberField("limit", query.limit());
             json.writeNumberField("offset", query.offset());
             json.writeArrayFieldStart("features");
-            Cursors.forEachRow(dataSource, statements.page(), statements.params(), row -> {
-                AssetSearch.Hit hit = AssetSearch.hit(row);
-                features.writeValue(json, AssetMapper.toFeature(hit.asset(), hit.distanceM()));
-            });
+            page.forEachHit(hit -> features.writeValue(json, AssetMapper.toFeature(hit.asset(), hit.distanceM())));
             json.writeEndArray();
             json.writeEndObject();
         }

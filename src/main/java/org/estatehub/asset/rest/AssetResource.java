@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.api.AssetsApi;
@@ -159,7 +160,9 @@ public class AssetResource implements AssetsApi {
     public Response exportAssets(String partner, District district, AssetStatus status, Boolean includeDisposed) {
         AssetQuery query = AssetQuery.of(partner, district, status, null, null, null, null, null, null,
                 includeDisposed, "name", Integer.MAX_VALUE, 0);
-        return Response.ok(exporter.export(query), "text/csv")
+        AssetExporter.Export export = exporter.export(query);
+        StreamingOutput body = export::writeTo;
+        return Response.ok(body, "text/csv")
                 .header("Content-Disposition", "attachment; filename=\"assets.csv\"")
                 .build();
     }

@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.estatehub.asset.Asset;
-import org.estatehub.common.audit.AuditScope;
-import org.estatehub.common.audit.AuditSubject;
-import org.estatehub.common.audit.ScopeTypes;
 import org.estatehub.common.tenancy.Caller;
+import org.estatehub.history.AuditScope;
+import org.estatehub.history.AuditSubject;
+import org.estatehub.history.ScopeTypes;
 
 /**
  * An asset's history follows the register's sharing rules as they are now: when an asset becomes

@@ -1,5 +1,6 @@
 package org.estatehub.asset.service;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.estatehub.asset.Asset;
+import org.estatehub.common.sql.Cursors;
 import org.estatehub.common.sql.Like;
 import org.estatehub.common.sql.NamedSql;
 
@@ -47,7 +49,7 @@ public class AssetSearch {
      * A search with its SQL and parameters fixed while the caller's request (and so their visibility) is
      * in scope, to be run now or later while the answer is written.
      */
-    public record Statements(NamedSql page, NamedSql count, Map<String, Object> params) {
+    private record Statements(NamedSql page, NamedSql count, Map<String, Object> params) {
     }
 
     public Result search(AssetQuery query) {
@@ -60,7 +62,48 @@ public class AssetSearch {
         }
     }
 
-    public Statements statements(AssetQuery query) {
+    /** Hands over hits one at a time, as they arrive. */
+    @FunctionalInterface
+    public interface HitWriter {
+        void write(Hit hit) throws IOException;
+    }
+
+    /**
+     * A search page to be read while the answer is written (AssetFeatureStream's maps): its SQL and the
+     * caller's visibility are fixed and its total counted when it is made, so that a failing database
+     * still fails the request before the answer starts.
+     */
+    public final class Streamed {
+
+        private final Statements statements;
+        private final long total;
+
+        private Streamed(Statements statements, long total) {
+            this.statements = statements;
+            this.total = total;
+        }
+
+        public long total() {
+            return total;
+        }
+
+        /** Reads the page's rows from a cursor, handing each hit to `each`; a database failure is an IOException. */
+        public void forEachHit(HitWriter each) throws IOException {
+            Cursors.forEachRow(dataSource, statements.page(), statements.params(), row -> each.write(hit(row)));
+        }
+    }
+
+    /** The page of `query`, counted now and read later ({@link Streamed}). */
+    public Streamed streamed(AssetQuery query) {
+        Statements statements = statements(query);
+        try (Connection connection = dataSource.getConnection()) {
+            return new Streamed(statements, count(connection, statements));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Asset map count failed", e);
+        }
+    }
+
+    private Statements statements(AssetQuery query) {
         Map<String, Object> params = new HashMap<>();
         String where = where(query, params);
         String distance = query.aroundPoint() ? DISTANCE_SQL : "cast(null as double precision)";
@@ -73,11 +116,11 @@ public class AssetSearch {
                 params);
     }
 
-    public long count(Connection connection, Statements statements) throws SQLException {
+    private long count(Connection connection, Statements statements) throws SQLException {
         return statements.count().count(connection, statements.params());
     }
 
-    public static Hit hit(ResultSet row) throws SQLException {
+    private static Hit hit(ResultSet row) throws SQLException {
         // wasNull() answers for the column read last, so it is asked right after distance_m, before the
         // asset's own columns are read (distance_m is NULL outside a radius search).
         double value = row.getDouble("distance_m");

@@ -17,12 +17,12 @@ import org.estatehub.asset.AssetStatus;
 import org.estatehub.asset.AssetStatusChange;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.mapping.Postcodes;
-import org.estatehub.common.audit.AuditActions;
-import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
 import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.history.AuditActions;
+import org.estatehub.history.service.AuditLog;
 import org.estatehub.partner.Partner;
 
 import com.fasterxml.jackson.databind.JsonNode;

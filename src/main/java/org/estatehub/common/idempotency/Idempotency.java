@@ -16,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.common.problem.ProblemException;
@@ -36,11 +34,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A record counts for {@code estatehub.idempotency.retention} (24 hours by default) after the first
  * request: later, the key neither replays nor blocks a new request, which takes the record over.
  * {@link IdempotencyCleanup} deletes expired records so the table holds about one retention period.
+ * <p>
+ * The answer is stored and handed back as data ({@link Answer}); the rest layer turns it into the HTTP
+ * response (common/http/IdempotentResponses).
  */
 @ApplicationScoped
 public class Idempotency {
-
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     @Inject
     EntityManager em;
@@ -69,10 +68,21 @@ public class Idempotency {
     public record Outcome(int status, Object entity, String location) {
     }
 
+    /**
+     * What to answer: a fresh outcome (its entity as returned by the work), or the first run's stored
+     * answer replayed (its entity the stored JSON text).
+     */
+    public record Answer(int status, Object entity, String location, boolean replayed) {
+
+        static Answer fresh(Outcome outcome) {
+            return new Answer(outcome.status(), outcome.entity(), outcome.location(), false);
+        }
+    }
+
     @Transactional
-    public Response run(String key, String operation, Object request, Supplier<Outcome> work) {
+    public Answer run(String key, String operation, Object request, Supplier<Outcome> work) {
         if (key == null) {
-            return toResponse(work.get());
+            return Answer.fresh(work.get());
         }
         String partner = caller.partnerId();
         String hash = hash(operation, request);
@@ -104,7 +114,7 @@ public class Idempotency {
                 .setParameter("location", outcome.location())
                 .setParameter("partner", partner).setParameter("key", key)
                 .executeUpdate();
-        return toResponse(outcome);
+        return Answer.fresh(outcome);
     }
 
     /** Deletes the records that no longer count; returns how many. */
@@ -124,7 +134,7 @@ public class Idempotency {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private Response replay(String partner, String key, String hash) {
+    private Answer replay(String partner, String key, String hash) {
         // The session's connection: the transaction whose insert just met the first run's committed key.
         Stored row = em.unwrap(Session.class).doReturningWork(connection -> STORED.one(connection,
                 Map.of("partner", partner, "key", key),
@@ -133,12 +143,7 @@ public class Idempotency {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "The Idempotency-Key '" + key + "' was already used for a different request; nothing was done.");
         }
-        Response.ResponseBuilder builder = Response.status(row.status())
-                .entity(row.body()).type(MediaType.APPLICATION_JSON_TYPE).header(REPLAYED_HEADER, "true");
-        if (row.location() != null) {
-            builder.header("Location", row.location());
-        }
-        return builder.build();
+        return new Answer(row.status(), row.body(), row.location(), true);
     }
 
     /** A number field of a replayed answer's JSON body (a String), or of nothing else: null. */
@@ -155,14 +160,6 @@ public class Idempotency {
     }
 
     private static final ObjectMapper READER = new ObjectMapper();
-
-    private Response toResponse(Outcome outcome) {
-        Response.ResponseBuilder builder = Response.status(outcome.status()).entity(outcome.entity());
-        if (outcome.location() != null) {
-            builder.header("Location", outcome.location());
-        }
-        return builder.build();
-    }
 
     private String hash(String operation, Object request) {
         try {

@@ -26,6 +26,7 @@ import org.estatehub.api.model.ProgrammeInfo;
 import org.estatehub.api.model.ProgrammeList;
 import org.estatehub.api.model.RoundStatus;
 import org.estatehub.common.http.ETags;
+import org.estatehub.common.http.IdempotentResponses;
 import org.estatehub.common.idempotency.Idempotency;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.Claim;
@@ -168,10 +169,11 @@ public class FundingResource implements FundingApi {
 
     @Override
     public Response submitClaim(UUID awardId, ClaimInput input, String idempotencyKey) {
-        Response answer = idempotency.run(idempotencyKey, "submitClaim:" + awardId, input, () -> {
+        Idempotency.Answer submitted = idempotency.run(idempotencyKey, "submitClaim:" + awardId, input, () -> {
             Claim claim = releases.submitClaim(awardId, input);
             return new Idempotency.Outcome(201, FundingMapper.toApi(claim), null);
         });
+        Response answer = IdempotentResponses.of(submitted);
         // The ETag approvers need for If-Match; a replay repeats the first answer's, read from its body.
         Long version = answer.getEntity() instanceof org.estatehub.api.model.Claim claim ? claim.getVersion()
                 : Idempotency.longField(answer.getEntity(), "version");
@@ -200,8 +202,8 @@ public class FundingResource implements FundingApi {
 
     @Override
     public Response recordPayment(UUID awardId, PaymentInput input, String idempotencyKey) {
-        return idempotency.run(idempotencyKey, "recordPayment:" + awardId, input, () -> new Idempotency.Outcome(201,
-                FundingMapper.toApi(releases.recordPayment(awardId, input)), null));
+        return IdempotentResponses.of(idempotency.run(idempotencyKey, "recordPayment:" + awardId, input,
+                () -> new Idempotency.Outcome(201, FundingMapper.toApi(releases.recordPayment(awardId, input)), null)));
     }
 
     /** Outside a transaction, where the summary may be answered from FundingSummaryService's cache. */

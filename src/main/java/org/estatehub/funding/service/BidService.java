@@ -21,8 +21,6 @@ import org.estatehub.api.model.BidLineDecision;
 import org.estatehub.api.model.BidLineInput;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.Programme;
-import org.estatehub.common.audit.AuditActions;
-import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.money.Money;
 import org.estatehub.common.paging.NativePaging;
@@ -36,6 +34,8 @@ import org.estatehub.funding.Bid;
 import org.estatehub.funding.BidLine;
 import org.estatehub.funding.BidStatus;
 import org.estatehub.funding.FundingRound;
+import org.estatehub.history.AuditActions;
+import org.estatehub.history.service.AuditLog;
 import org.estatehub.project.Project;
 
 /** Drafting, signing off, submitting and deciding bids; which step may follow which is BidLifecycle's. */

@@ -5,16 +5,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.estatehub.common.audit.AuditScope;
-import org.estatehub.common.audit.AuditSubject;
-import org.estatehub.common.audit.PublicAuditScope;
-import org.estatehub.common.audit.ScopeTypes;
 import org.estatehub.common.tenancy.Caller;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.Claim;
 import org.estatehub.funding.FundingRound;
 import org.estatehub.funding.Payment;
+import org.estatehub.history.AuditScope;
+import org.estatehub.history.AuditSubject;
+import org.estatehub.history.PublicAuditScope;
+import org.estatehub.history.ScopeTypes;
 
 /** Read rules of funding records in history and the change feed. */
 public final class FundingAuditScopes {

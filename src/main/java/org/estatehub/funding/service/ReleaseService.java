@@ -11,8 +11,6 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.ClaimInput;
 import org.estatehub.api.model.PaymentInput;
 import org.estatehub.api.model.Programme;
-import org.estatehub.common.audit.AuditActions;
-import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.money.Money;
 import org.estatehub.common.paging.Slice;
@@ -24,6 +22,8 @@ import org.estatehub.funding.BidLine;
 import org.estatehub.funding.Claim;
 import org.estatehub.funding.ClaimStatus;
 import org.estatehub.funding.Payment;
+import org.estatehub.history.AuditActions;
+import org.estatehub.history.service.AuditLog;
 import org.estatehub.mou.service.MouService;
 
 import io.quarkus.panache.common.Sort;

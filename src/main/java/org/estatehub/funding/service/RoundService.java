@@ -14,8 +14,6 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.FundingRoundInput;
 import org.estatehub.api.model.Programme;
-import org.estatehub.common.audit.AuditActions;
-import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.paging.Slice;
 import org.estatehub.common.problem.ProblemException;
@@ -25,8 +23,9 @@ import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.funding.FundingRound;
 import org.estatehub.funding.FundingRoundStatus;
 import org.estatehub.funding.mapping.FundingMapper;
-
 import org.hibernate.Session;
+import org.estatehub.history.AuditActions;
+import org.estatehub.history.service.AuditLog;
 
 import io.quarkus.panache.common.Sort;
 

@@ -5,10 +5,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.estatehub.common.audit.AuditScope;
-import org.estatehub.common.audit.AuditSubject;
-import org.estatehub.common.audit.ScopeTypes;
 import org.estatehub.common.tenancy.Caller;
+import org.estatehub.history.AuditScope;
+import org.estatehub.history.AuditSubject;
+import org.estatehub.history.ScopeTypes;
 import org.estatehub.mou.Mou;
 
 /** An MOU's history is read by its partner and the programme's overseers, like the MOU itself. */

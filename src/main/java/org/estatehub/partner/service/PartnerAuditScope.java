@@ -3,10 +3,10 @@ package org.estatehub.partner.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.estatehub.common.audit.AuditScope;
-import org.estatehub.common.audit.AuditSubject;
-import org.estatehub.common.audit.ScopeTypes;
 import org.estatehub.common.tenancy.Caller;
+import org.estatehub.history.AuditScope;
+import org.estatehub.history.AuditSubject;
+import org.estatehub.history.ScopeTypes;
 import org.estatehub.partner.Partner;
 
 /** Every authenticated caller reads every partner, and so its history. */

@@ -11,11 +11,11 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.PartnerCreate;
 import org.estatehub.api.model.PartnerType;
 import org.estatehub.api.model.PartnerUpdate;
-import org.estatehub.common.audit.AuditActions;
-import org.estatehub.common.audit.AuditLog;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.history.AuditActions;
+import org.estatehub.history.service.AuditLog;
 import org.estatehub.partner.Partner;
 import org.estatehub.partner.mapping.PartnerMapper;
 

@@ -5,9 +5,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.estatehub.common.audit.AuditScope;
-import org.estatehub.common.audit.AuditSubject;
 import org.estatehub.common.tenancy.Caller;
+import org.estatehub.history.AuditScope;
+import org.estatehub.history.AuditSubject;
 import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
 

@@ -1,8 +1,7 @@
-package org.estatehub.common.demo;
+package org.estatehub.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,15 +11,11 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.service.AssetAuditScope;
-import org.estatehub.common.audit.AuditActions;
-import org.estatehub.common.audit.AuditLog;
-import org.estatehub.common.audit.AuditSubject;
 import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
@@ -31,6 +26,10 @@ import org.estatehub.funding.mapping.FundingMapper;
 import org.estatehub.funding.service.AwardQueries;
 import org.estatehub.funding.service.BidViews;
 import org.estatehub.funding.service.FundingAuditScopes;
+import org.estatehub.history.AuditActions;
+import org.estatehub.history.AuditSubject;
+import org.estatehub.history.service.AuditHistory;
+import org.estatehub.history.service.AuditLog;
 import org.estatehub.mou.Mou;
 import org.estatehub.mou.MouMapper;
 import org.estatehub.mou.service.MouAuditScope;
@@ -67,7 +66,7 @@ public class DemoHistory {
     AuditLog audit;
 
     @Inject
-    EntityManager em;
+    AuditHistory history;
 
     @Inject
     BidViews bids;
@@ -78,9 +77,7 @@ public class DemoHistory {
     /** Records the creation of every record without history; the number of events written. */
     @Transactional
     public int recordCreations() {
-        @SuppressWarnings("unchecked")
-        Set<String> recorded = new HashSet<>(em.createNativeQuery(
-                "select distinct entity_type || ':' || entity_id from audit_event").getResultList());
+        Set<String> recorded = history.recordedEntities();
         LocalDate today = PartnershipCalendar.today(clock);
         int[] written = {0};
         Recorder recorder = (subject, action, after) -> {

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history.service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +10,7 @@ import java.util.Map;
 import org.estatehub.api.model.AuditActor;
 import org.estatehub.api.model.AuditEvent;
 import org.estatehub.api.model.FieldChange;
+import org.estatehub.history.AuditScope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history.service;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history.service;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.estatehub.api.model.AuditEvent;
 import org.estatehub.api.model.ChangeFeedPage;
 import org.estatehub.common.sql.NamedSql;
 import org.estatehub.common.tenancy.Caller;
+import org.estatehub.history.AuditScope;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,10 @@
-package org.estatehub.common.audit;
+package org.estatehub.history.service;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -13,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.AuditEvent;
 import org.estatehub.common.sql.NamedSql;
 import org.estatehub.common.tenancy.Caller;
+import org.estatehub.history.AuditScope;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +65,13 @@ public class AuditHistory {
             List<AuditEvent> items = events.list(connection, params, row -> AuditEvents.read(row, json).event());
             return new Page(items, total);
         });
+    }
+
+    /** Every record with at least one event, as `entityType:entityId` (the demo data records only the rest). */
+    @SuppressWarnings("unchecked")
+    public Set<String> recordedEntities() {
+        return new HashSet<>(em.createNativeQuery("select distinct entity_type || ':' || entity_id from audit_event")
+                .getResultList());
     }
 
     private AuditScope scope(String type) {

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit.rest;
+package org.estatehub.history.rest;
 
 import java.util.UUID;
 
@@ -7,9 +7,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.estatehub.api.HistoryApi;
 import org.estatehub.api.model.AuditEventPage;
-import org.estatehub.common.audit.AuditHistory;
-import org.estatehub.common.audit.ChangeFeed;
-import org.estatehub.common.audit.ScopeTypes;
+import org.estatehub.history.ScopeTypes;
+import org.estatehub.history.service.AuditHistory;
+import org.estatehub.history.service.ChangeFeed;
 
 import io.quarkus.security.Authenticated;
 

@@ -1,4 +1,4 @@
-package org.estatehub.common.demo;
+package org.estatehub.demo;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history;
 
 import static org.estatehub.testing.AssetFixtures.asset;
 import static org.estatehub.testing.AssetFixtures.with;

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history;
 
 /**
  * The record an event is about, and whose read rules govern it.

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.demo;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.estatehub.common.demo.DemoHistory;
+import org.estatehub.demo.DemoHistory;
 import org.estatehub.testing.Api;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history;
 
 import org.estatehub.common.tenancy.Caller;
 

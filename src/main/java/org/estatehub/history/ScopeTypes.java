@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history;
 
 /**
  * Scope types of the records with their own history (audit_event.scope_type holds these strings); each

@@ -1,4 +1,4 @@
-package org.estatehub.common.audit;
+package org.estatehub.history;
 
 /** The actions recorded so far; features may add their own (the contract lists them as extensible). */
 public final class AuditActions {
