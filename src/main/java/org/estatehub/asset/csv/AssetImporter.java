@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.estatehub.api.model.FieldError;
 import org.estatehub.asset.service.AssetAccess;
 import org.estatehub.asset.service.AssetAuditScope;
 import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.history.AuditActions;
 import org.estatehub.history.service.AuditLog;
 import org.estatehub.partner.Partner;
@@ -62,6 +65,9 @@ public class AssetImporter {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Clock clock;
 
     @Inject
     AuditLog audit;
@@ -252,6 +258,8 @@ public class AssetImporter {
     }
 
     private Outcome save(Connection connection, int rows, String owner) throws SQLException {
+        // Every time this import stores comes from the service's clock, as for single changes.
+        OffsetDateTime now = PartnershipCalendar.timestamp(clock);
         exec(connection, "analyze asset_import");
         // Two equi-joins rather than one join on an OR, which PostgreSQL could only run as a nested loop.
         exec(connection, """
@@ -286,18 +294,18 @@ public class AssetImporter {
                        annual_running_cost = s.annual_running_cost, utilisation_percent = s.utilisation_percent,
                        status = s.status, shared_workspace_desks = s.shared_workspace_desks,
                        visibility = s.visibility, epims_reference = s.epims_reference,
-                       updated_at = now(), version = a.version + 1
-                  from asset_import s where s.asset_id = a.id and s.changed""");
+                       updated_at = ?, version = a.version + 1
+                  from asset_import s where s.asset_id = a.id and s.changed""", now);
         exec(connection, "update asset_import set asset_id = gen_random_uuid() where asset_id is null");
         int created = exec(connection, """
                 insert into asset (id, owner_partner_id, name, asset_type, land_only, street, town, postcode,
                        district, uprn, own_reference, epims_reference, latitude, longitude, tenure,
                        gross_internal_area_m2, annual_running_cost, utilisation_percent, status,
-                       shared_workspace_desks, visibility)
+                       shared_workspace_desks, visibility, created_at, updated_at)
                 select asset_id, ?, name, asset_type, land_only, street, town, postcode, district, uprn,
                        own_reference, epims_reference, latitude, longitude, tenure, gross_internal_area_m2,
-                       annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility
-                  from asset_import where old_status is null""", owner);
+                       annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility, ?, ?
+                  from asset_import where old_status is null""", owner, now, now);
         // The status history's foreign key is checked row by row with a plan this pooled connection may
         // have cached while the register was small (a scan of the whole table per row: minutes for
         // 100,000 rows); fresh statistics, counting this transaction's own rows, make it replan.
@@ -305,10 +313,11 @@ public class AssetImporter {
             exec(connection, "analyze asset");
         }
         exec(connection, """
-                insert into asset_status_change (asset_id, from_status, to_status, changed_by, partner_id, reason)
-                select asset_id, old_status, status, ?, ?, 'CSV import'
+                insert into asset_status_change (asset_id, from_status, to_status, changed_by, partner_id, reason,
+                       changed_at)
+                select asset_id, old_status, status, ?, ?, 'CSV import', ?
                   from asset_import where old_status is distinct from status""",
-                access.username(), access.callerPartner());
+                access.username(), access.callerPartner(), now);
         // One event per created or changed asset, in line order, recorded as every other change is.
         audit.recordAll("""
                 select ? as entity_type, a.id::text as entity_id,

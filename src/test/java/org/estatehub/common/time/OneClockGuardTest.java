@@ -40,9 +40,7 @@ class OneClockGuardTest {
      * column DEFAULT now() is not here: it is DDL, outside src/main/java, a database-level fallback only.
      */
     private static final Map<String, String> NOW_ALLOWED = Map.of(
-            "common/time/", "the one place the service's Clock is made",
-            "asset/csv/", "the CSV importer is being rewritten on another branch; its now() (updated_at on"
-                    + " update, and the column defaults it relies on for inserts) moves to the Clock then");
+            "common/time/", "the one place the service's Clock is made");
 
     @Test
     void everyNowComesFromTheInjectedClock() throws IOException {
