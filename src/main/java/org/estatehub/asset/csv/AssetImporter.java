@@ -41,7 +41,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
-import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * Imports a Transparency Code assets file for one owner, all or nothing. The file is read as a stream: each
@@ -71,9 +70,6 @@ public class AssetImporter {
 
     @Inject
     AuditLog audit;
-
-    @ConfigProperty(name = "estatehub.import.max-bytes", defaultValue = "64M")
-    MemorySize maxBytes;
 
     @ConfigProperty(name = "estatehub.import.max-rows", defaultValue = "100000")
     int maxRows;
@@ -114,7 +110,7 @@ public class AssetImporter {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
         ReportedErrors errors = new ReportedErrors(maxReportedErrors);
         int lines = 0;
-        RowLengthLimit reader = new RowLengthLimit(decode(new SizeLimit(body, maxBytes.asLongValue()), charset),
+        RowLengthLimit reader = new RowLengthLimit(decode(body, charset),
                 maxRowChars);
         try (CopyRows copy = new CopyRows(connection);
                 CSVParser parser = CSVParser.parse(reader, format)) {

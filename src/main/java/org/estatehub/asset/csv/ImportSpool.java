@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.estatehub.common.http.BodySizeLimit;
 import org.estatehub.common.problem.ProblemException;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -64,7 +65,9 @@ public class ImportSpool {
             throw unavailable(e);
         }
         Spooled spooled = new Spooled(file);
-        try (InputStream limited = new SizeLimit(body, maxBytes.asLongValue())) {
+        try (InputStream limited = new BodySizeLimit(body, maxBytes.asLongValue(), max -> AssetImporter.tooLarge(
+                "The file is larger than " + max + " bytes, the most one import takes; split it into several files."
+                        + " Nothing was saved."))) {
             Files.copy(limited, file, StandardCopyOption.REPLACE_EXISTING);
             return spooled;
         } catch (IOException e) {

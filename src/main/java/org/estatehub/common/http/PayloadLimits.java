@@ -17,7 +17,7 @@ import io.vertx.ext.web.Router;
  * an asset import file up to estatehub.import.max-bytes (64 MiB), every other (JSON) body up to
  * estatehub.http.max-json-bytes (1 MiB), so that a few concurrent large JSON bodies cannot fill the heap
  * (README "Limits"). A body without Content-Length is cut off as soon as it crosses the same limit, also
- * with problem+json: JsonBodyLimit for JSON, the importer's own stream for the CSV file.
+ * with problem+json: JsonBodyLimit for JSON, ImportSpool for the CSV file (both through BodySizeLimit).
  * quarkus.http.limits.max-body-size is only the backstop above both.
  */
 @ApplicationScoped

@@ -68,11 +68,13 @@ public class AuditHistory {
     }
 
     /** Every record with at least one event, as `entityType:entityId` (the demo data records only the rest). */
-    @SuppressWarnings("unchecked")
     public Set<String> recordedEntities() {
-        return new HashSet<>(em.createNativeQuery("select distinct entity_type || ':' || entity_id from audit_event")
-                .getResultList());
+        return em.unwrap(Session.class).doReturningWork(connection -> new HashSet<>(
+                RECORDED_ENTITIES.list(connection, Map.of(), row -> row.getString(1))));
     }
+
+    private static final NamedSql RECORDED_ENTITIES = NamedSql.of(
+            "select distinct entity_type || ':' || entity_id from audit_event");
 
     private AuditScope scope(String type) {
         return scopes.stream().filter(s -> s.type().equals(type)).findFirst()

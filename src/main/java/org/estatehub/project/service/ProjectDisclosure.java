@@ -2,6 +2,7 @@ package org.estatehub.project.service;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,8 +15,10 @@ import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.MonitoringProjectRow;
 import org.estatehub.api.model.MonitoringReturn;
+import org.estatehub.common.sql.NamedSql;
 import org.estatehub.common.tenancy.Caller;
 import org.estatehub.project.Project;
+import org.hibernate.Session;
 
 /**
  * What the partnership-wide summary of a project holds, and who reads more than the summary: the one
@@ -68,6 +71,11 @@ public class ProjectDisclosure {
      */
     public static final List<String> SUMMARY_PATHS = List.of("name", "leadPartnerId", "participatingPartnerIds",
             "district", "type", "stage", "rag.status", "programmes");
+
+    private static final NamedSql INVOLVED_IN = NamedSql.of("""
+            select p.id from project p where p.id = any(:ids)
+               and (p.lead_partner_id = :partner or exists (select 1 from project_partner pp
+                    where pp.project_id = p.id and pp.partner_id = :partner))""");
 
     @Inject
     Caller caller;
@@ -122,11 +130,10 @@ public class ProjectDisclosure {
         if (partner.isEmpty()) {
             return Set.of();
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select p.id from project p where p.id in (:ids)"
-                + " and (p.lead_partner_id = :partner or exists (select 1 from project_partner pp"
-                + " where pp.project_id = p.id and pp.partner_id = :partner))", UUID.class)
-                .setParameter("ids", projects).setParameter("partner", partner.get()).getResultList();
+        // The session's own connection, as a native query of this EntityManager would use.
+        List<UUID> ids = em.unwrap(Session.class).doReturningWork(connection -> INVOLVED_IN.list(connection,
+                Map.of("ids", connection.createArrayOf("uuid", projects.toArray()), "partner", partner.get()),
+                row -> row.getObject(1, UUID.class)));
         return ids.stream().collect(Collectors.toSet());
     }
 }
