@@ -28,6 +28,10 @@ public class AuditHistory {
     public record Page(List<AuditEvent> items, long total) {
     }
 
+    /** The events of one record; the page itself depends on the caller (AuditScope#detailsSql). */
+    private static final NamedSql COUNT = NamedSql.of(
+            "select count(*) from audit_event e where e.scope_type = :type and e.scope_id = :id");
+
     @Inject
     EntityManager em;
 
@@ -46,8 +50,6 @@ public class AuditHistory {
         scope.requireReadable(scopeId);
         // Reading a record does not always mean reading every part's values (an award's claims).
         String details = scope.detailsSql(caller);
-        NamedSql count = NamedSql.of(
-                "select count(*) from audit_event e where e.scope_type = :type and e.scope_id = :id");
         // Events of one record are ordered by id: its changes lock its row, so they commit in id order.
         NamedSql events = NamedSql.of("select " + AuditEvents.COLUMNS
                 + AuditEvents.withheldUnless(details, AuditEvents.pathsSql(scope.summaryPaths()))
@@ -61,7 +63,7 @@ public class AuditHistory {
         params.put("callerPartner", caller.partnerId());
         // The session's own connection, as a native query of this EntityManager would use.
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            long total = count.count(connection, params);
+            long total = COUNT.count(connection, params);
             List<AuditEvent> items = events.list(connection, params, row -> AuditEvents.read(row, json).event());
             return new Page(items, total);
         });

@@ -3,15 +3,14 @@ package org.estatehub.partner.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.estatehub.common.tenancy.Caller;
-import org.estatehub.history.AuditScope;
 import org.estatehub.history.AuditSubject;
+import org.estatehub.history.PublicAuditScope;
 import org.estatehub.history.ScopeTypes;
 import org.estatehub.partner.Partner;
 
 /** Every authenticated caller reads every partner, and so its history. */
 @ApplicationScoped
-public class PartnerAuditScope implements AuditScope {
+public class PartnerAuditScope extends PublicAuditScope {
 
     public static final String TYPE = ScopeTypes.PARTNER;
 
@@ -30,15 +29,5 @@ public class PartnerAuditScope implements AuditScope {
     @Override
     public void requireReadable(String scopeId) {
         partners.get(scopeId);
-    }
-
-    @Override
-    public String visibleSql(Caller caller) {
-        return "true";
-    }
-
-    @Override
-    public String detailsSql(Caller caller) {
-        return "true";
     }
 }
