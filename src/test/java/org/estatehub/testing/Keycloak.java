@@ -2,14 +2,20 @@ package org.estatehub.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * Real access tokens from the real Keycloak realm (started by scripts/keycloak.sh): users by password
  * grant through the test client, partner systems by client credentials.
+ *
+ * <p>A token is reused until a minute before it expires (the realm's access tokens last 15 minutes): the
+ * suite runs longer than that on a loaded machine, and a token kept for the whole JVM then answered 401.
  */
 public final class Keycloak {
 
@@ -17,34 +23,48 @@ public final class Keycloak {
             "http://localhost:8180/realms/estatehub");
     public static final String DEMO_PASSWORD = "demo";
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Reuse stops this long before a token's expiry, so no request carries one that expires in flight. */
+    private static final Duration MARGIN = Duration.ofSeconds(60);
+
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+    private record Token(String value, Instant refreshAfter) {
+    }
 
     private Keycloak() {
     }
 
     public static String userToken(String username) {
-        return TOKENS.computeIfAbsent("user:" + username, k -> token(Map.of(
+        return cached("user:" + username, Map.of(
                 "grant_type", "password",
                 "client_id", "estatehub-cli",
                 "username", username,
                 "password", DEMO_PASSWORD,
-                "scope", "openid")));
+                "scope", "openid"));
     }
 
     public static String clientToken(String clientId, String secret) {
-        return TOKENS.computeIfAbsent("client:" + clientId, k -> token(Map.of(
+        return cached("client:" + clientId, Map.of(
                 "grant_type", "client_credentials",
                 "client_id", clientId,
-                "client_secret", secret)));
+                "client_secret", secret));
     }
 
-    private static String token(Map<String, String> form) {
-        return given()
+    private static String cached(String key, Map<String, String> form) {
+        return TOKENS.compute(key, (k, held) -> held != null && Instant.now().isBefore(held.refreshAfter()) ? held
+                : token(form)).value();
+    }
+
+    private static Token token(Map<String, String> form) {
+        Instant asked = Instant.now();
+        JsonPath answer = given()
                 .contentType(ContentType.URLENC)
                 .formParams(form)
                 .post(REALM_URL + "/protocol/openid-connect/token")
                 .then()
                 .statusCode(200)
-                .extract().path("access_token");
+                .extract().jsonPath();
+        Instant expires = asked.plusSeconds(answer.getLong("expires_in"));
+        return new Token(answer.getString("access_token"), expires.minus(MARGIN));
     }
 }
