@@ -32,8 +32,11 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class CorsOrigins {
 
-    /** scheme://host[:port] in the lower case browsers send, nothing after it: what an Origin header is. */
-    private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
+    /**
+     * scheme://host[:port] (a name, an IPv4 or a bracketed IPv6 address) in the lower case browsers send,
+     * nothing after it: what an Origin header holds.
+     */
+    private static final Pattern ORIGIN = Pattern.compile("https?://([a-z0-9.-]+|\\[[0-9a-f:.]+])(:[0-9]{1,5})?");
 
     private final Set<String> allowed;
 

@@ -16,10 +16,11 @@ class CorsOriginsTest {
 
     @Test
     void onlyExactOriginsMayBeListed() {
-        assertEquals(List.of("http://localhost:5173", "https://estates.example.gov.uk", "http://10.0.0.7:8080"),
-                CorsOrigins.checked(List.of("http://localhost:5173", "https://estates.example.gov.uk", "http://10.0.0.7:8080")));
+        List<String> origins = List.of("http://localhost:5173", "https://estates.example.gov.uk", "http://10.0.0.7:8080",
+                "http://[::1]:5173");
+        assertEquals(origins, CorsOrigins.checked(origins));
         for (String notAnOrigin : List.of("*", "/https://.*\\.example/", "http://localhost:5173/", "localhost:5173",
-                "https://estates.example.gov.uk/app", "HTTP://LOCALHOST:5173", "ftp://files.example", "null")) {
+                "https://estates.example.gov.uk/app", "HTTP://LOCALHOST:5173", "ftp://files.example", "null", "http://[::1", "http://user@localhost:5173")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> CorsOrigins.checked(List.of("http://localhost:3000", notAnOrigin)), notAnOrigin);
             assertEquals(true, e.getMessage().contains("'" + notAnOrigin + "'"), e.getMessage());

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -40,26 +37,19 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 
 /**
- * CORS for browser apps on other origins, with the service configured as an operator would
- * (ESTATEHUB_CORS_ORIGINS with two origins): every operation of the contract can be preflighted from a
- * listed origin with the headers it needs, real answers to a listed origin let scripts read ETag and the
- * rest, and any other origin (lookalikes included) or no origin gets no Access-Control-* header at all.
+ * CORS for browser apps on other origins, with two origins listed as an operator would list them in
+ * ESTATEHUB_CORS_ORIGINS (the test profile's quarkus.http.cors.origins): every operation of the contract
+ * can be preflighted from a listed origin with the headers it needs, real answers to a listed origin let
+ * scripts read ETag and the rest, and any other origin (lookalikes included) or no origin gets no
+ * Access-Control-* header at all.
  * e2e/spa-cors.test.mjs proves the same in Chromium.
  */
 @QuarkusTest
-@TestProfile(CorsTest.SpaOrigins.class)
 class CorsTest {
 
+    /** The origins %test.quarkus.http.cors.origins lists. */
     static final String SPA = "http://localhost:5173";
     static final String COUNCIL_SPA = "https://estates.example.gov.uk";
-
-    /** The listed origins of this test, as ESTATEHUB_CORS_ORIGINS would give them. */
-    public static class SpaOrigins implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.cors.origins", SPA + "," + COUNCIL_SPA);
-        }
-    }
 
     private static final List<String> EXPOSED_TO_SCRIPTS = List.of("ETag", "Location", "X-Request-Id",
             "Idempotent-Replayed", "Retry-After", "RateLimit", "RateLimit-Policy");
