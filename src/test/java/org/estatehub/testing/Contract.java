@@ -35,9 +35,8 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  * validator's defaults, and ContractCheckTest proves each of them fails on an undeclared status.
  * Every header of an answer, bar HTTP's own framing and representation headers and the Fetch
  * standard's CORS headers, must be declared for its operation and status too (the validator checks
- * declared headers only). Exchanges on paths the
- * contract does not have (the /q endpoints, deliberate unknown paths) are not checked by
- * {@link #RESPONSES}.
+ * declared headers only). Exchanges on paths the contract does not have (the /q endpoints, deliberate
+ * unknown paths) are not checked by {@link #RESPONSES}.
  */
 public final class Contract {
 
