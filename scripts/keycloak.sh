@@ -5,7 +5,11 @@
 # Maven Central) in start-dev mode and imports docker/keycloak/estatehub-realm.json
 # afresh on every start (the H2 dev database is wiped first).
 #
-# Usage: scripts/keycloak.sh start|stop|restart|status|logs
+# Usage: scripts/keycloak.sh start|stop|restart|status|logs|sync-clients
+#
+# A Keycloak that is already running (started earlier, or shared) is not restarted: `start` then only adds
+# the realm file's clients that the running realm lacks (sync-clients, through the admin REST API), so a
+# client added to the realm file reaches it without wiping its sessions. Existing clients are left as they are.
 #
 # Environment:
 #   KEYCLOAK_PORT      HTTP port (default 8180)
@@ -13,6 +17,7 @@
 #   KEYCLOAK_HOSTNAME  public base URL, fixes the token "iss" (default http://localhost:$KEYCLOAK_PORT)
 #   KEYCLOAK_TIMEOUT   seconds to wait for the realm to come up (default 180)
 #   KEYCLOAK_JAVA_HOME JDK to run Keycloak with (default: JAVA_HOME / java on PATH; needs 17+)
+#   KEYCLOAK_ADMIN_USER / KEYCLOAK_ADMIN_PASSWORD  master realm admin for sync-clients (default admin / admin)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -98,9 +103,36 @@ ensure_dist() {
   chmod +x "$KC_HOME"/bin/*.sh
 }
 
+# Adds the realm file's clients that the running realm does not have (partial import, SKIP existing).
+cmd_sync_clients() {
+  [[ -f "$REALM_FILE" ]] || die "realm file not found: $REALM_FILE"
+  local clients
+  if command -v jq >/dev/null 2>&1; then
+    clients="$(jq -c '{ifResourceExists: "SKIP", clients: .clients}' "$REALM_FILE")"
+  elif command -v python3 >/dev/null 2>&1; then
+    clients="$(python3 -c 'import json, sys; print(json.dumps({"ifResourceExists": "SKIP", "clients": json.load(open(sys.argv[1]))["clients"]}))' "$REALM_FILE")"
+  else
+    log "neither jq nor python3 found: cannot add missing clients to the running realm (restart re-imports it)"
+    return 1
+  fi
+  local base="http://localhost:${KC_PORT}" token answer
+  token="$(curl -sf --max-time 10 -d grant_type=password -d client_id=admin-cli \
+      --data-urlencode "username=${KEYCLOAK_ADMIN_USER:-admin}" --data-urlencode "password=${KEYCLOAK_ADMIN_PASSWORD:-admin}" \
+      "$base/realms/master/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')" || true
+  [[ -n "$token" ]] || { log "could not log in to the master realm as ${KEYCLOAK_ADMIN_USER:-admin} to add missing clients"; return 1; }
+  answer="$(curl -sf --max-time 30 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      --data-binary @- "$base/admin/realms/$KC_REALM/partialImport" <<<"$clients")" \
+    || { log "partial import of the realm file's clients into realm '$KC_REALM' failed"; return 1; }
+  local added
+  added="$(sed -n 's/.*"added":\([0-9]*\).*/\1/p' <<<"$answer")"
+  log "realm '$KC_REALM': ${added:-?} missing client(s) added from $(basename "$REALM_FILE")"
+}
+
 cmd_start() {
   if realm_up; then
     log "Keycloak already running ($WELL_KNOWN_URL)"
+    # A Keycloak run by others (other admin credentials) still serves the tests: a failed sync only warns.
+    cmd_sync_clients || log "warning: clients missing from the running realm were not added"
     exit 0
   fi
   command -v curl >/dev/null 2>&1 || die "curl is required"
@@ -233,5 +265,6 @@ case "${1:-}" in
   restart) cmd_stop; cmd_start ;;
   status) cmd_status ;;
   logs) tail -n "${2:-100}" "$KC_LOG" ;;
-  *) echo "Usage: $(basename "$0") start|stop|restart|status|logs [lines]" >&2; exit 2 ;;
+  sync-clients) cmd_sync_clients ;;
+  *) echo "Usage: $(basename "$0") start|stop|restart|status|logs [lines]|sync-clients" >&2; exit 2 ;;
 esac

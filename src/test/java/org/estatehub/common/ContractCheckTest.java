@@ -66,6 +66,17 @@ class ContractCheckTest {
     }
 
     @Test
+    void theCorsProtocolsHeadersAndOnlyThoseNeedNoDeclaration() {
+        assertEquals(List.of(), Contract.undeclaredHeaders("/me", Request.Method.GET, 200,
+                List.of("Content-Type", "X-Request-Id", "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
+                        "Access-Control-Expose-Headers", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers",
+                        "Access-Control-Max-Age")));
+        assertEquals(List.of("access-control-allow-private-network", "x-cors"),
+                Contract.undeclaredHeaders("/me", Request.Method.GET, 200,
+                        List.of("Access-Control-Allow-Origin", "Access-Control-Allow-Private-Network", "X-Cors")));
+    }
+
+    @Test
     void aDeclaredStatusPasses() {
         for (OpenApiInteractionValidator validator : VALIDATORS) {
             ValidationReport report = answer(validator, Request.Method.GET, "/partners/nobody", 404);

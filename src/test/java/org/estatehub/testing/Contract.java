@@ -33,10 +33,10 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  * {@link #RESPONSES} (which ignores only the request's own faults) and {@link #STATUS} (bulk transfers,
  * whose bodies are too large to validate): the status is set explicitly rather than left to the
  * validator's defaults, and ContractCheckTest proves each of them fails on an undeclared status.
- * Every header of an answer, bar HTTP's own framing and representation headers, must be declared for
- * its operation and status too (the validator checks declared headers only). Exchanges on paths the
- * contract does not have (the /q endpoints, deliberate unknown paths) are not checked by
- * {@link #RESPONSES}.
+ * Every header of an answer, bar HTTP's own framing and representation headers and the Fetch
+ * standard's CORS headers, must be declared for its operation and status too (the validator checks
+ * declared headers only). Exchanges on paths the contract does not have (the /q endpoints, deliberate
+ * unknown paths) are not checked by {@link #RESPONSES}.
  */
 public final class Contract {
 
@@ -83,6 +83,16 @@ public final class Contract {
     static final Set<String> TRANSPORT_HEADERS = Set.of("content-type", "content-length", "transfer-encoding",
             "connection", "keep-alive", "date", "vary", "content-encoding");
 
+    /**
+     * The response headers of the Fetch standard's CORS protocol (Access-Control-Allow-Origin, -Expose-Headers,
+     * ...): the same for every operation, answered for the browser by Quarkus's CORS filter and described once
+     * in the contract's info (OpenAPI has no place for them per operation). Only these names, spelt out: any
+     * other Access-Control-* header still has to be declared.
+     */
+    static final Set<String> CORS_HEADERS = Set.of("access-control-allow-origin", "access-control-allow-credentials",
+            "access-control-allow-methods", "access-control-allow-headers", "access-control-expose-headers",
+            "access-control-max-age");
+
     private static final ApiOperationResolver OPERATIONS = new ApiOperationResolver(parsed(), null, false);
 
     private enum Check {
@@ -117,7 +127,8 @@ public final class Contract {
             declared.getHeaders().keySet().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
         }
         return headerNames.stream().map(name -> name.toLowerCase(Locale.ROOT)).distinct()
-                .filter(name -> !TRANSPORT_HEADERS.contains(name) && !names.contains(name)).sorted().toList();
+                .filter(name -> !TRANSPORT_HEADERS.contains(name) && !CORS_HEADERS.contains(name) && !names.contains(name))
+                .sorted().toList();
     }
 
     private static void requireDeclaredHeaders(String path, Request.Method method,
