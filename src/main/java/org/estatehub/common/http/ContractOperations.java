@@ -44,14 +44,23 @@ public final class ContractOperations {
         }
     }
 
+    /** A path of the contract and the methods it declares operations for (upper case, contract order). */
+    public record PathMethods(String template, Pattern pattern, List<String> methods) {
+    }
+
+    private static final java.util.Set<String> HTTP_METHODS = java.util.Set.of("get", "put", "post", "delete",
+            "options", "head", "patch", "trace");
+
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
 
     private static volatile ContractOperations instance;
 
     private final List<Operation> operations;
+    private final List<PathMethods> paths;
 
-    private ContractOperations(List<Operation> operations) {
+    private ContractOperations(List<Operation> operations, List<PathMethods> paths) {
         this.operations = operations;
+        this.paths = paths;
     }
 
     public static ContractOperations get() {
@@ -77,6 +86,19 @@ public final class ContractOperations {
         return Optional.empty();
     }
 
+    /**
+     * The contract's path that this (decoded, base-relative) path is, if any: a literal path wins over a
+     * template, as in OpenAPI's own matching (/assets/export is not /assets/{assetId}).
+     */
+    public Optional<PathMethods> path(String path) {
+        for (PathMethods candidate : paths) {
+            if (candidate.pattern().matcher(path).matches()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static ContractOperations load() {
         JsonNode root;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
@@ -88,9 +110,17 @@ public final class ContractOperations {
             throw new UncheckedIOException(e);
         }
         List<Operation> operations = new ArrayList<>();
+        List<PathMethods> pathMethods = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             JsonNode item = path.getValue();
+            List<String> methods = new ArrayList<>();
+            item.fieldNames().forEachRemaining(name -> {
+                if (HTTP_METHODS.contains(name)) {
+                    methods.add(name.toUpperCase());
+                }
+            });
+            pathMethods.add(new PathMethods(path.getKey(), pattern(path.getKey()), List.copyOf(methods)));
             for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext();) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (op.getKey().equals("parameters")) {
@@ -127,7 +157,9 @@ public final class ContractOperations {
         // A literal segment wins over a template variable (/assets/export before /assets/{assetId}).
         operations.sort(Comparator.comparingInt((Operation o) -> variables(o.template()))
                 .thenComparing(o -> -o.template().length()));
-        return new ContractOperations(List.copyOf(operations));
+        pathMethods.sort(Comparator.comparingInt((PathMethods p) -> variables(p.template()))
+                .thenComparing(p -> -p.template().length()));
+        return new ContractOperations(List.copyOf(operations), List.copyOf(pathMethods));
     }
 
     private static int variables(String template) {
