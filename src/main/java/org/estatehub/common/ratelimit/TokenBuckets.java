@@ -35,11 +35,11 @@ public final class TokenBuckets {
     private final Ticker ticker;
     private final Cache<String, AtomicLong> buckets;
 
-    public TokenBuckets(long requestsPerSecond, long burst, long maxCallers, Ticker ticker) {
-        if (requestsPerSecond < 1 || burst < 1 || maxCallers < 1) {
-            throw new IllegalArgumentException("requests-per-second, burst and max-callers must be at least 1");
+    public TokenBuckets(double requestsPerSecond, long burst, long maxCallers, Ticker ticker) {
+        if (!(requestsPerSecond > 0) || burst < 1 || maxCallers < 1) {
+            throw new IllegalArgumentException("requests-per-second must be over 0, burst and max-callers at least 1");
         }
-        this.interval = Math.max(1, NANOS_PER_SECOND / requestsPerSecond);
+        this.interval = Math.max(1, Math.round(NANOS_PER_SECOND / requestsPerSecond));
         this.capacity = Math.multiplyExact(burst, interval);
         this.burst = burst;
         this.ticker = ticker;
