@@ -56,11 +56,30 @@ public final class ContractOperations {
     private static volatile ContractOperations instance;
 
     private final List<Operation> operations;
-    private final List<PathMethods> paths;
+
+    /**
+     * The paths by their first segment ("assets" for /assets/{assetId}), each list in matching order, so
+     * that the 405 check of every request tries a handful of patterns rather than all of them.
+     */
+    private final Map<String, List<PathMethods>> pathsByFirstSegment;
 
     private ContractOperations(List<Operation> operations, List<PathMethods> paths) {
         this.operations = operations;
-        this.paths = paths;
+        Map<String, List<PathMethods>> bySegment = new java.util.HashMap<>();
+        for (PathMethods path : paths) {
+            bySegment.computeIfAbsent(firstSegment(path.template()), k -> new ArrayList<>()).add(path);
+        }
+        bySegment.replaceAll((segment, list) -> List.copyOf(list));
+        this.pathsByFirstSegment = Map.copyOf(bySegment);
+        if (pathsByFirstSegment.keySet().stream().anyMatch(segment -> segment.startsWith("{"))) {
+            throw new IllegalStateException("A contract path starting with a template variable needs another index");
+        }
+    }
+
+    private static String firstSegment(String path) {
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.indexOf('/', start);
+        return end < 0 ? path.substring(start) : path.substring(start, end);
     }
 
     public static ContractOperations get() {
@@ -91,7 +110,7 @@ public final class ContractOperations {
      * template, as in OpenAPI's own matching (/assets/export is not /assets/{assetId}).
      */
     public Optional<PathMethods> path(String path) {
-        for (PathMethods candidate : paths) {
+        for (PathMethods candidate : pathsByFirstSegment.getOrDefault(firstSegment(path), List.of())) {
             if (candidate.pattern().matcher(path).matches()) {
                 return Optional.of(candidate);
             }
