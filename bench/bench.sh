@@ -22,6 +22,11 @@
 #   BENCH_CONNECTIONS  concurrency levels [16 64]
 #   BENCH_JAVA_OPTS JVM options [the ones scripts/run.sh uses, see ESTATEHUB_JAVA_OPTS there]
 #   BENCH_ONLY      run only endpoints whose name matches this regex
+#   BENCH_RATE_LIMIT  on|off [on]: the rate limiter per caller (README "Limits"). On, its limits are raised
+#                   so far (10,000,000 a second, bursts of 1,000,000,000) that the bench's single user is
+#                   never refused while the limiter does all its work on every request; the non-2xx column
+#                   must stay 0. Off: estatehub.rate-limit.enabled=false. See "Rate limiter cost" in
+#                   bench/README.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -51,6 +56,12 @@ source "$root/scripts/jvm-options.sh"
 JAVA_OPTS="${BENCH_JAVA_OPTS-$ESTATEHUB_JAVA_OPTS}"
 WORK="$root/target/bench"
 JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/$DB"
+RATE_LIMIT="${BENCH_RATE_LIMIT:-on}"
+case "$RATE_LIMIT" in
+  on) RATE_LIMIT_OPTS="-Destatehub.rate-limit.enabled=true -Destatehub.rate-limit.requests-per-second=10000000 -Destatehub.rate-limit.burst=1000000000" ;;
+  off) RATE_LIMIT_OPTS="-Destatehub.rate-limit.enabled=false" ;;
+  *) echo "[bench] ERROR: BENCH_RATE_LIMIT must be on or off (got '$RATE_LIMIT')" >&2; exit 1 ;;
+esac
 export PGPASSWORD=estatehub
 
 log() { echo "[bench] $*" >&2; }
@@ -122,7 +133,7 @@ start_app() {
     die "port $PORT is already in use"
   fi
   # shellcheck disable=SC2086
-  setsid java $JAVA_OPTS -Dquarkus.profile="$profile" -Dquarkus.http.port="$PORT" \
+  setsid java $JAVA_OPTS $RATE_LIMIT_OPTS -Dquarkus.profile="$profile" -Dquarkus.http.port="$PORT" \
     -Dquarkus.datasource.jdbc.url="$JDBC_URL" -Dquarkus.oidc.auth-server-url="$OIDC_URL" \
     -jar target/quarkus-app/quarkus-run.jar >"$logfile" 2>&1 </dev/null &
   APP_PID=$!
@@ -174,19 +185,29 @@ rss_watch() {
   done
 }
 
-# wrk_run CONNECTIONS SECONDS PATH ACCEPT -> "rps p50ms p99ms non2xx errors"
+# CPU time (user + system, in clock ticks) the app's process has used so far.
+app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+
+# wrk_run CONNECTIONS SECONDS PATH ACCEPT -> "rps p50ms p99ms non2xx errors cpu-us-per-request"
+# The app's CPU time per request is less disturbed by other work on the machine than req/s is (it counts
+# what the app did, not how long it waited for a core).
 wrk_run() {
-  local c="$1" d="$2" path="$3" accept="$4" out
+  local c="$1" d="$2" path="$3" accept="$4" out cpu0 cpu1
+  cpu0=$(app_cpu_ticks)
   out=$(BENCH_TOKEN="$(token)" BENCH_ACCEPT="$accept" BENCH_IDS="$WORK/asset_ids.txt" \
     wrk -t 2 -c "$c" -d "${d}s" --timeout 10s --latency -s bench/wrk.lua "http://localhost:$PORT$path")
+  cpu1=$(app_cpu_ticks)
   echo "$out" >>"$WORK/wrk.log"
-  local rps p50 p99 non2xx errors
+  local rps p50 p99 non2xx errors requests cpu
   rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
   errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
-  echo "$rps $(ms "$p50") $(ms "$p99") ${non2xx:-0} ${errors:-0}"
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  cpu=$(awk -v t="$((cpu1 - cpu0))" -v hz="$(getconf CLK_TCK)" -v n="${requests:-0}" \
+    'BEGIN { if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "-" }')
+  echo "$rps $(ms "$p50") $(ms "$p99") ${non2xx:-0} ${errors:-0} $cpu"
 }
 
 # wrk's latencies come as 812.00us, 12.34ms or 1.20s; all in ms.
@@ -243,12 +264,13 @@ cmd_run() {
     echo
     echo "$(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (uncommitted changes)'),"
     echo "$(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GB RAM, $(java -version 2>&1 | head -n 1)."
+    echo "Rate limiter: $RATE_LIMIT (\`$RATE_LIMIT_OPTS\`)."
     echo "App: \`java $JAVA_OPTS\`; token of $BENCH_USER; wrk -t2 --latency ${DURATION}s after ${WARMUP}s warm-up;"
     echo "pgbench -M prepared -j2 -T $DURATION against the same database. wrk, pgbench, the app and PostgreSQL share the cores."
     echo "Load average at the start (other work on the machine included): $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
-    echo "| endpoint | conns | wrk req/s | p50 ms | p99 ms | non-2xx | pgbench tps | pgbench avg ms | endpoint/pgbench |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| endpoint | conns | wrk req/s | p50 ms | p99 ms | non-2xx | app CPU µs/req | pgbench tps | pgbench avg ms | endpoint/pgbench |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   } >"$result"
 
   local line name path accept file defines c
@@ -258,9 +280,9 @@ cmd_run() {
     log "$name: warm-up ${WARMUP}s"
     wrk_run 16 "$WARMUP" "$path" "$accept" >/dev/null
     for c in $CONNECTIONS; do
-      local w p rps p50 p99 non2xx errors tps lat ratio
+      local w p rps p50 p99 non2xx errors cpu tps lat ratio
       w=$(wrk_run "$c" "$DURATION" "$path" "$accept")
-      read -r rps p50 p99 non2xx errors <<<"$w"
+      read -r rps p50 p99 non2xx errors cpu <<<"$w"
       if [ "$file" != "-" ]; then
         p=$(pgbench_run "$c" "$DURATION" "$file" "$defines")
         read -r tps lat <<<"$p"
@@ -269,8 +291,8 @@ cmd_run() {
         tps="-"; lat="-"; ratio="-"
       fi
       [ "${errors:-0}" = 0 ] || non2xx="$non2xx (+$errors socket errors)"
-      log "$name c=$c: ${rps} req/s p50 ${p50} ms p99 ${p99} ms non-2xx ${non2xx}; pgbench ${tps} tps (${ratio})"
-      echo "| $name | $c | $rps | $p50 | $p99 | $non2xx | $tps | $lat | $ratio |" >>"$result"
+      log "$name c=$c: ${rps} req/s p50 ${p50} ms p99 ${p99} ms non-2xx ${non2xx} app CPU ${cpu} us/req; pgbench ${tps} tps (${ratio})"
+      echo "| $name | $c | $rps | $p50 | $p99 | $non2xx | $cpu | $tps | $lat | $ratio |" >>"$result"
     done
   done
 

@@ -44,14 +44,42 @@ public final class ContractOperations {
         }
     }
 
+    /** A path of the contract and the methods it declares operations for (upper case, contract order). */
+    public record PathMethods(String template, Pattern pattern, List<String> methods) {
+    }
+
+    private static final java.util.Set<String> HTTP_METHODS = java.util.Set.of("get", "put", "post", "delete",
+            "options", "head", "patch", "trace");
+
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
 
     private static volatile ContractOperations instance;
 
     private final List<Operation> operations;
 
-    private ContractOperations(List<Operation> operations) {
+    /**
+     * The paths by their first segment ("assets" for /assets/{assetId}), each list in matching order, so
+     * that the 405 check of every request tries a handful of patterns rather than all of them.
+     */
+    private final Map<String, List<PathMethods>> pathsByFirstSegment;
+
+    private ContractOperations(List<Operation> operations, List<PathMethods> paths) {
         this.operations = operations;
+        Map<String, List<PathMethods>> bySegment = new java.util.HashMap<>();
+        for (PathMethods path : paths) {
+            bySegment.computeIfAbsent(firstSegment(path.template()), k -> new ArrayList<>()).add(path);
+        }
+        bySegment.replaceAll((segment, list) -> List.copyOf(list));
+        this.pathsByFirstSegment = Map.copyOf(bySegment);
+        if (pathsByFirstSegment.keySet().stream().anyMatch(segment -> segment.startsWith("{"))) {
+            throw new IllegalStateException("A contract path starting with a template variable needs another index");
+        }
+    }
+
+    private static String firstSegment(String path) {
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.indexOf('/', start);
+        return end < 0 ? path.substring(start) : path.substring(start, end);
     }
 
     public static ContractOperations get() {
@@ -77,6 +105,19 @@ public final class ContractOperations {
         return Optional.empty();
     }
 
+    /**
+     * The contract's path that this (decoded, base-relative) path is, if any: a literal path wins over a
+     * template, as in OpenAPI's own matching (/assets/export is not /assets/{assetId}).
+     */
+    public Optional<PathMethods> path(String path) {
+        for (PathMethods candidate : pathsByFirstSegment.getOrDefault(firstSegment(path), List.of())) {
+            if (candidate.pattern().matcher(path).matches()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static ContractOperations load() {
         JsonNode root;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
@@ -88,9 +129,17 @@ public final class ContractOperations {
             throw new UncheckedIOException(e);
         }
         List<Operation> operations = new ArrayList<>();
+        List<PathMethods> pathMethods = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             JsonNode item = path.getValue();
+            List<String> methods = new ArrayList<>();
+            item.fieldNames().forEachRemaining(name -> {
+                if (HTTP_METHODS.contains(name)) {
+                    methods.add(name.toUpperCase());
+                }
+            });
+            pathMethods.add(new PathMethods(path.getKey(), pattern(path.getKey()), List.copyOf(methods)));
             for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext();) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (op.getKey().equals("parameters")) {
@@ -127,7 +176,9 @@ public final class ContractOperations {
         // A literal segment wins over a template variable (/assets/export before /assets/{assetId}).
         operations.sort(Comparator.comparingInt((Operation o) -> variables(o.template()))
                 .thenComparing(o -> -o.template().length()));
-        return new ContractOperations(List.copyOf(operations));
+        pathMethods.sort(Comparator.comparingInt((PathMethods p) -> variables(p.template()))
+                .thenComparing(p -> -p.template().length()));
+        return new ContractOperations(List.copyOf(operations), List.copyOf(pathMethods));
     }
 
     private static int variables(String template) {

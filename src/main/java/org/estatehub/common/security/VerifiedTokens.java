@@ -108,6 +108,20 @@ public class VerifiedTokens {
 
     /** The identity verified earlier for exactly this token, or null (unknown or expired). */
     public SecurityIdentity find(String token) {
+        VerifiedCaller caller = current(token);
+        return caller == null ? null : caller.identity();
+    }
+
+    /**
+     * The claims of a token verified earlier and not expired, or null: for the rate limit, which needs only
+     * who the caller is, before (and without) authenticating the request.
+     */
+    public JsonWebToken claims(String token) {
+        VerifiedCaller caller = current(token);
+        return caller == null ? null : (JsonWebToken) caller.principal();
+    }
+
+    private VerifiedCaller current(String token) {
         if (capacity <= 0) {
             return null;
         }
@@ -120,7 +134,7 @@ public class VerifiedTokens {
             entries.invalidate(token);
             return null;
         }
-        return caller.identity();
+        return caller;
     }
 
     /** Remembers an identity that quarkus-oidc verified from a JWT access token with an expiry. */
