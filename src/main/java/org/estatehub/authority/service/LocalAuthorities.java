@@ -122,7 +122,10 @@ public class LocalAuthorities {
 
     private static Snapshot load() {
         // Joins the caller's transaction when there is one; at startup (the partnership area's check) there is none.
-        List<LocalAuthority> rows = QuarkusTransaction.joiningExisting().call(LocalAuthority::listAll);
+        // A lambda, not LocalAuthority::listAll: javac binds that method reference to PanacheEntityBase.listAll,
+        // which Panache does not enhance, so it throws at run time.
+        List<LocalAuthority> rows = QuarkusTransaction.joiningExisting()
+                .call(() -> LocalAuthority.<LocalAuthority>listAll());
         Map<String, LocalAuthority> byCode = rows.stream()
                 .collect(Collectors.toUnmodifiableMap(a -> a.code, Function.identity()));
         Map<String, List<String>> districts = rows.stream().filter(a -> a.countyCode != null)
