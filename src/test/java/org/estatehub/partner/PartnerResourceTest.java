@@ -209,13 +209,13 @@ class PartnerResourceTest {
                 .body("localAuthority", equalTo("S12000030")).body("localAuthorityName", equalTo("Stirling"));
 
         String unknown = freshId();
-        Api.badRequestAs("pmo.admin").body(Map.of("id", unknown, "name", "Nowhere", "type", "OTHER",
+        Api.badRequestAs("pmo.admin").contentType("application/json").body(Map.of("id", unknown, "name", "Nowhere", "type", "OTHER",
                 "localAuthority", "E07999999")).post("/partners").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("localAuthority"))
                 .body("errors[0].message", containsString("E07999999"));
         // Aylesbury Vale was replaced by Buckinghamshire in 2020: the answer names the successor.
-        Api.badRequestAs("pmo.admin").body(Map.of("id", unknown, "name", "Nowhere", "type", "OTHER",
+        Api.badRequestAs("pmo.admin").contentType("application/json").body(Map.of("id", unknown, "name", "Nowhere", "type", "OTHER",
                 "localAuthority", "E07000004")).post("/partners").then().statusCode(400)
                 .body("errors[0].field", equalTo("localAuthority"))
                 .body("errors[0].message", containsString("E06000060"));
