@@ -249,7 +249,9 @@ class BadInputTest {
         Response r = Api.badRequestAs("maidstone.editor").get(pathAndQuery);
         assertEquals(400, r.statusCode(), pathAndQuery + ": " + r.asString());
         assertTrue(r.contentType().startsWith("application/problem+json"), pathAndQuery);
-        assertEquals(List.of(parameter), r.jsonPath().getList("errors.field", String.class), pathAndQuery);
+        // Every error names the parameter (a value may break several of its rules: pattern and length).
+        List<String> fields = r.jsonPath().getList("errors.field", String.class);
+        assertTrue(!fields.isEmpty() && fields.stream().allMatch(parameter::equals), pathAndQuery + ": " + fields);
     }
 
     /** Injection strings and bad values in every query parameter of every read. */
