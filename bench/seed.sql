@@ -106,15 +106,22 @@ insert into asset_status_change (asset_id, from_status, to_status, changed_at, c
 select id, null, status, created_at, 'bench-seed', owner_partner_id, 'Registered'
   from asset where own_reference like 'BENCH-%';
 
+-- Projects name their local authority by GSS code: bench_district's districts, by its n.
+create temp table bench_project_authority (n int primary key, code varchar(9) not null) on commit drop;
+insert into bench_project_authority values
+ (0, 'E07000105'), (1, 'E07000106'), (2, 'E07000107'), (3, 'E07000108'), (4, 'E07000112'), (5, 'E07000109'),
+ (6, 'E07000110'), (7, 'E07000111'), (8, 'E07000113'), (9, 'E07000114'), (10, 'E07000115'), (11, 'E07000116'),
+ (12, 'E06000035');
+
 -- 2,000 projects: lead is a district council or KCC, two to four participants, one or two linked assets.
-insert into project (id, name, description, lead_partner_id, district, type, stage, rag_status, rag_reason,
+insert into project (id, name, description, lead_partner_id, local_authority, type, stage, rag_status, rag_reason,
                      programmes, homes_target, homes_actual, jobs_target, jobs_actual, capital_receipts_target,
                      running_cost_savings_target, land_released_target_ha, created_at, updated_at)
 select md5('bench-project:' || g.i)::uuid,
        'Bench project ' || lpad(g.i::text, 4, '0') || ' ' || d.town,
        'Generated for the benchmark.',
        case when g.i % 4 = 0 then 'kcc' else d.council end,
-       d.district,
+       c.code,
        (array['CO_LOCATION', 'OFFICE_RATIONALISATION', 'HOUSING_REGENERATION', 'LAND_RELEASE',
               'HEALTH_AND_WELLBEING_HUB', 'SHARED_WORKSPACE'])[1 + g.i % 6],
        (array['IDEA', 'PIPELINE', 'FEASIBILITY', 'BUSINESS_CASE', 'DELIVERY', 'DELIVERY', 'DELIVERY', 'COMPLETE',
@@ -129,7 +136,8 @@ select md5('bench-project:' || g.i)::uuid,
        case when g.i % 5 = 3 then round(((g.i % 40) / 10.0)::numeric, 2) end,
        now() - (g.i % 1500) * interval '1 day', now() - (g.i % 300) * interval '1 day'
 from generate_series(1, 2000) as g(i)
-join bench_district d on d.n = g.i % 13;
+join bench_district d on d.n = g.i % 13
+join bench_project_authority c on c.n = d.n;
 
 insert into project_partner (project_id, partner_id)
 select distinct p.id, x.partner
@@ -182,10 +190,10 @@ select md5('bench-round:' || n)::uuid, programme, name, opens_on, closes_on, dec
   from bench_round;
 
 -- A project bids only to the programmes it is in (project.programmes: 800 OPE, 800 LRF, 400 BLRF bench
--- projects). Ordered by district so that a bid's lines are mostly one district's projects.
+-- projects). Ordered by authority so that a bid's lines are mostly one district's projects.
 create temp table bench_pool on commit drop as
-select x.programme, p.id as project_id, p.lead_partner_id, p.district,
-       row_number() over (partition by x.programme order by p.district, p.name)::int - 1 as k,
+select x.programme, p.id as project_id, p.lead_partner_id, p.local_authority,
+       row_number() over (partition by x.programme order by p.local_authority, p.name)::int - 1 as k,
        count(*) over (partition by x.programme)::int as size
   from project p cross join unnest(p.programmes) as x(programme)
  where p.name like 'Bench project %';
@@ -217,7 +225,7 @@ select s.*, 1 + floor(s.r_lines * s.max_lines)::int as lines,
 -- round. OPE asks for £20k-£500k (mostly small), LRF/BLRF for £100k-£3m. Decided lines: 12% (and every
 -- line of a declined bid) get nothing, half the rest the full amount, the others 50-95% of it.
 create temp table bench_line on commit drop as
-select s.id, s.bid_id, s.round_n, s.i, s.j, s.programme, s.project_id, s.lead_partner_id, s.district,
+select s.id, s.bid_id, s.round_n, s.i, s.j, s.programme, s.project_id, s.lead_partner_id, s.local_authority,
        s.bid_status, s.decided_on, s.requested,
        array(select (case when s.programme = 'OPE'
                           then array['Feasibility study', 'Business case', 'Masterplan', 'Site investigation',
@@ -243,7 +251,7 @@ select s.id, s.bid_id, s.round_n, s.i, s.j, s.programme, s.project_id, s.lead_pa
                   from (select md5('bench-line:' || b.round_n || ':' || b.i || ':' || b.j)::uuid as id,
                                b.id as bid_id, b.round_n, b.i, b.j, b.programme, b.status as bid_status, b.declined,
                                case when b.status = 'DECIDED' then b.decision_due end as decided_on,
-                               pl.project_id, pl.lead_partner_id, pl.district
+                               pl.project_id, pl.lead_partner_id, pl.local_authority
                           from (select b.*, j, (b.round_n * 137 + (b.i - 1) * b.max_lines + j - 1) % z.size as k
                                   from bench_bid b
                                   cross join generate_series(1, b.lines) j
@@ -269,7 +277,8 @@ select b.id, md5('bench-round:' || b.round_n)::uuid,
                      else t.created_at end
   from bench_bid b
   join bench_line l on l.bid_id = b.id and l.j = 1
-  join bench_district d on d.district = l.district
+  join bench_project_authority c on c.code = l.local_authority
+  join bench_district d on d.n = c.n
   cross join lateral (
       select (b.day + time '10:00' + b.i * interval '1 minute') at time zone 'Europe/London' as submitted_at,
              case when b.status = 'DRAFT' then null

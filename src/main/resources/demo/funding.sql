@@ -26,50 +26,50 @@
 -- project that has none.
 
 -- The eleven projects of the March 2023 BLRF2 Round 2 bid (illustrative names; see the descriptions).
-insert into project (id, name, description, lead_partner_id, district, type, stage, rag_status, rag_reason,
+insert into project (id, name, description, lead_partner_id, local_authority, type, stage, rag_status, rag_reason,
                      programmes, homes_target, homes_actual, land_released_target_ha, land_released_actual_ha,
                      other_benefits, created_at, updated_at)
 select md5('demo-project:' || v.name)::uuid, v.name,
        'Illustrative name for one of the eleven projects in KEP''s March 2023 BLRF2 Round 2 bid, which the '
            || 'May 2023 report does not name. ' || v.description,
-       v.lead, v.district, 'LAND_RELEASE', v.stage, 'GREEN', null, '{BLRF}'::varchar(4)[],
+       v.lead, v.local_authority, 'LAND_RELEASE', v.stage, 'GREEN', null, '{BLRF}'::varchar(4)[],
        v.homes_t, 0, v.land_t::numeric(8, 2), 0.00, '{}'::varchar(500)[],
        v.created_at::timestamptz, v.updated_at::timestamptz
 from (values
     ('Wincheap Depot',
      'Release of a council depot site in Canterbury for new homes; BLRF money requested for site investigation, demolition and remediation.',
-     'canterbury', 'CANTERBURY', 'FEASIBILITY', 70, 1.90, '2022-11-07 10:00:00+00', '2023-06-12 10:00:00+01'),
+     'canterbury', 'E07000106', 'FEASIBILITY', 70, 1.90, '2022-11-07 10:00:00+00', '2023-06-12 10:00:00+01'),
     ('Newtown Works Yard',
      'Release of a former works yard in Ashford town centre for new homes; BLRF money requested for remediation and utility diversions.',
-     'ashford', 'ASHFORD', 'PIPELINE', 55, 1.40, '2022-11-07 10:15:00+00', '2023-03-24 10:30:00+00'),
+     'ashford', 'E07000105', 'PIPELINE', 55, 1.40, '2022-11-07 10:15:00+00', '2023-03-24 10:30:00+00'),
     ('Crayford Road Garages',
      'Release of council garage courts in Dartford for affordable homes; BLRF money requested for demolition and site access.',
-     'dartford', 'DARTFORD', 'FEASIBILITY', 36, 0.85, '2022-11-14 10:00:00+00', '2023-05-15 10:00:00+01'),
+     'dartford', 'E07000107', 'FEASIBILITY', 36, 0.85, '2022-11-14 10:00:00+00', '2023-05-15 10:00:00+01'),
     ('Milton Creek Wharf',
      'Release of a former wharf site on Milton Creek, Sittingbourne, for homes; BLRF money requested for flood mitigation and remediation.',
-     'swale', 'SWALE', 'PIPELINE', 48, 1.30, '2022-11-14 10:15:00+00', '2023-03-24 10:30:00+00'),
+     'swale', 'E07000113', 'PIPELINE', 48, 1.30, '2022-11-14 10:15:00+00', '2023-03-24 10:30:00+00'),
     ('Margate Civic Car Park',
      'Release of an underused council car park in Margate for homes; BLRF money requested for demolition and site preparation.',
-     'thanet', 'THANET', 'PIPELINE', 28, 0.45, '2022-11-21 10:00:00+00', '2023-03-24 10:30:00+00'),
+     'thanet', 'E07000114', 'PIPELINE', 28, 0.45, '2022-11-21 10:00:00+00', '2023-03-24 10:30:00+00'),
     ('Aylesford Former Depot',
      'Release of a former highways and waste depot near Aylesford for homes; BLRF money requested for remediation and access works.',
-     'tonbridge-malling', 'TONBRIDGE_AND_MALLING', 'FEASIBILITY', 65, 2.10, '2022-11-21 10:15:00+00', '2023-07-03 10:00:00+01'),
+     'tonbridge-malling', 'E07000115', 'FEASIBILITY', 65, 2.10, '2022-11-21 10:15:00+00', '2023-07-03 10:00:00+01'),
     ('Tonbridge Road Car Park',
      'Release of a surplus council car park on Tonbridge Road, Maidstone, for homes; BLRF money requested for site investigation and demolition.',
-     'maidstone', 'MAIDSTONE', 'FEASIBILITY', 24, 0.35, '2022-11-28 10:00:00+00', '2023-06-05 10:00:00+01'),
+     'maidstone', 'E07000110', 'FEASIBILITY', 24, 0.35, '2022-11-28 10:00:00+00', '2023-06-05 10:00:00+01'),
     ('Northfleet Embankment Plot',
      'Release of a brownfield plot on the Northfleet embankment for homes; BLRF money requested for ground stabilisation and utilities.',
-     'gravesham', 'GRAVESHAM', 'PIPELINE', 40, 0.95, '2022-11-28 10:15:00+00', '2023-03-24 10:30:00+00'),
+     'gravesham', 'E07000109', 'PIPELINE', 40, 0.95, '2022-11-28 10:15:00+00', '2023-03-24 10:30:00+00'),
     ('Dover Western Heights Gateway',
      'Release of council land at the foot of the Western Heights, Dover, for homes; BLRF money requested for site access and remediation.',
-     'dover', 'DOVER', 'PIPELINE', 44, 1.20, '2022-12-05 10:00:00+00', '2023-03-24 10:30:00+00'),
+     'dover', 'E07000108', 'PIPELINE', 44, 1.20, '2022-12-05 10:00:00+00', '2023-03-24 10:30:00+00'),
     ('Cheriton Depot',
      'Release of a council depot in Cheriton, Folkestone, for homes; BLRF money requested for demolition and remediation.',
-     'folkestone-hythe', 'FOLKESTONE_AND_HYTHE', 'FEASIBILITY', 26, 0.60, '2022-12-05 10:15:00+00', '2023-05-22 10:00:00+01'),
+     'folkestone-hythe', 'E07000112', 'FEASIBILITY', 26, 0.60, '2022-12-05 10:15:00+00', '2023-05-22 10:00:00+01'),
     ('Edenbridge Station Yard',
      'Release of a former station yard in Edenbridge for homes; BLRF money requested for site investigation and access works.',
-     'sevenoaks', 'SEVENOAKS', 'PIPELINE', 30, 0.70, '2022-12-12 10:00:00+00', '2023-03-24 10:30:00+00')
-) as v(name, description, lead, district, stage, homes_t, land_t, created_at, updated_at)
+     'sevenoaks', 'E07000111', 'PIPELINE', 30, 0.70, '2022-12-12 10:00:00+00', '2023-03-24 10:30:00+00')
+) as v(name, description, lead, local_authority, stage, homes_t, land_t, created_at, updated_at)
 on conflict do nothing;
 
 insert into project_partner (project_id, partner_id)

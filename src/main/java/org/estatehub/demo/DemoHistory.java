@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.service.AssetAuditScope;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
@@ -74,6 +75,9 @@ public class DemoHistory {
     @Inject
     AwardQueries awards;
 
+    @Inject
+    LocalAuthorities authorities;
+
     /** Records the creation of every record without history; the number of events written. */
     @Transactional
     public int recordCreations() {
@@ -88,7 +92,7 @@ public class DemoHistory {
         };
         for (Partner partner : Partner.<Partner>listAll(Sort.by("id"))) {
             recorder.record(PartnerAuditScope.subject(partner), AuditActions.CREATED,
-                    audit.snapshot(PartnerMapper.toApi(partner)));
+                    audit.snapshot(PartnerMapper.toApi(partner, authorities)));
         }
         for (Asset asset : Asset.<Asset>listAll(Sort.by("ownerPartnerId").and("ownReference").and("id"))) {
             recorder.record(AssetAuditScope.subject(asset), AuditActions.CREATED,
@@ -96,7 +100,7 @@ public class DemoHistory {
         }
         for (Project project : Project.<Project>listAll(Sort.by("name").and("id"))) {
             recorder.record(ProjectAuditScope.subject(project), AuditActions.CREATED,
-                    audit.snapshot(ProjectMapper.toApi(project, List.of(), today), "milestones"));
+                    audit.snapshot(ProjectMapper.toApi(project, List.of(), today, authorities), "milestones"));
         }
         for (Milestone milestone : Milestone.<Milestone>listAll(Sort.by("projectId").and("dueOn").and("id"))) {
             recorder.record(ProjectAuditScope.subject(milestone), AuditActions.CREATED,

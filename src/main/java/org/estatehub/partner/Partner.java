@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.estatehub.api.model.District;
 import org.estatehub.api.model.PartnerType;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -33,8 +32,9 @@ public class Partner extends PanacheEntityBase {
     @Column(nullable = false)
     public PartnerType type;
 
-    @Enumerated(EnumType.STRING)
-    public District district;
+    /** GSS code of the local authority the partner is based in (local_authority.code); null for none. */
+    @Column(name = "local_authority")
+    public String localAuthority;
 
     @Column(name = "accountable_body", nullable = false)
     public boolean accountableBody;

@@ -19,7 +19,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.estatehub.api.model.District;
 import org.estatehub.api.model.ProjectType;
 import org.estatehub.api.model.RagStatus;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -53,8 +52,9 @@ public class Project extends PanacheEntityBase {
     @Column(name = "asset_id")
     public Set<UUID> assetIds = new LinkedHashSet<>();
 
-    @Enumerated(EnumType.STRING)
-    public District district;
+    /** GSS code of the local authority the project is in; null for a project across the whole partnership. */
+    @Column(name = "local_authority")
+    public String localAuthority;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

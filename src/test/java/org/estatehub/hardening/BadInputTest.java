@@ -79,12 +79,12 @@ class BadInputTest {
     static final List<Op> OPS = List.of(
             new Op("createPartner", "pmo.admin", "POST", t -> new Target("/partners", null, null),
                     t -> new HashMap<>(Map.of("id", "bi-" + t, "name", "Bad input " + t, "shortName", "BI", "type",
-                            "OTHER", "district", "MAIDSTONE")),
-                    List.of("type", "district")),
+                            "OTHER", "localAuthority", "E07000110")),
+                    List.of("type")),
             new Op("updatePartner", "pmo.admin", "PUT", t -> partner(t),
                     t -> new HashMap<>(Map.of("name", "Bad input " + t, "shortName", "BI", "type", "OTHER",
-                            "district", "MAIDSTONE")),
-                    List.of("type", "district")),
+                            "localAuthority", "E07000110")),
+                    List.of("type")),
             new Op("createAsset", "maidstone.editor", "POST", t -> new Target("/assets", null, null),
                     t -> AssetFixtures.asset("Bad input " + t, 51.27, 0.52),
                     List.of("assetType", "district", "tenure", "status", "visibility")),
@@ -98,10 +98,10 @@ class BadInputTest {
             new Op("createProject", "maidstone.editor", "POST", t -> new Target("/projects", null, null),
                     t -> ProjectFixtures.with(ProjectFixtures.project("Bad input " + t, "kcc"), "outcomes",
                             Map.of("homes", Map.of("target", 10), "otherBenefits", List.of("Fewer offices"))),
-                    List.of("district", "type", "programmes[0]", "rag.status")),
+                    List.of("type", "programmes[0]", "rag.status")),
             new Op("updateProject", "maidstone.editor", "PUT", t -> project(t, ""),
                     t -> ProjectFixtures.project("Bad input " + t, "kcc"),
-                    List.of("district", "type", "programmes[0]", "rag.status")),
+                    List.of("type", "programmes[0]", "rag.status")),
             new Op("changeProjectStage", "maidstone.editor", "POST", t -> project(t, "/stage-changes"),
                     t -> new HashMap<>(Map.of("toStage", "PIPELINE", "note", "Moving on " + t)),
                     List.of("toStage")),
@@ -193,6 +193,67 @@ class BadInputTest {
         }
     }
 
+    /**
+     * Bad local authorities in every body that names one: malformed codes, a well-formed code no authority
+     * has, a former authority (refused for a new value), a number. Always 400 naming `localAuthority`,
+     * nothing written, the record as it was.
+     */
+    static Stream<org.junit.jupiter.params.provider.Arguments> authorityValues() {
+        List<org.junit.jupiter.params.provider.Arguments> cases = new ArrayList<>();
+        for (String opName : List.of("createPartner", "updatePartner", "createProject", "updateProject")) {
+            Op op = OPS.stream().filter(o -> o.name().equals(opName)).findFirst().orElseThrow();
+            for (Object value : List.of("e07000110", "E0700011", "E070001100", "X07000110", "E07 00110",
+                    "E07999999", "S99999999", "E07000004", 7000110)) {
+                cases.add(org.junit.jupiter.params.provider.Arguments.of(op.name() + " localAuthority = " + value,
+                        op, value));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("authorityValues")
+    void badLocalAuthorities(String name, Op op, Object value) throws Exception {
+        String t = AssetFixtures.token();
+        Target target = op.target().apply(t);
+        Map<String, Object> body = new LinkedHashMap<>(op.body().apply(t));
+        body.put("localAuthority", value);
+        Map<String, Long> before = counts();
+        String recordBefore = target.readBack() == null ? null : Api.as("pmo.admin").get(target.readBack()).asString();
+        var spec = Api.badRequestAs(op.user()).contentType(ContentType.JSON).body(JSON.writeValueAsString(body));
+        if (target.ifMatch() != null) {
+            spec = spec.header("If-Match", target.ifMatch());
+        }
+        Response r = spec.request(op.method(), target.path());
+        assertEquals(400, r.statusCode(), name + ": " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), name + ": " + r.contentType());
+        assertTrue(r.jsonPath().getList("errors.field", String.class).contains("localAuthority"),
+                name + ": the problem does not name localAuthority: " + r.asString());
+        assertEquals(before, counts(), name + ": rows were written although the request was refused");
+        if (recordBefore != null) {
+            assertEquals(recordBefore, Api.as("pmo.admin").get(target.readBack()).asString(),
+                    name + ": the record changed although the request was refused");
+        }
+    }
+
+    /** Malformed and unknown codes in every local authority query parameter: 400 naming the parameter. */
+    @ParameterizedTest(name = "GET {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "/projects?localAuthority=e07000110", "/projects?localAuthority=E07999999",
+            "/projects/outcomes?localAuthority=E0700011", "/projects/outcomes?localAuthority=S99999999",
+            "/local-authorities?county=E07999999", "/local-authorities?county=E07000110",
+            "/local-authorities?county=kent", "/local-authorities?type=PIRATES", "/local-authorities?current=maybe",
+            "/local-authorities?inPartnershipArea=1", "/local-authorities?current=true&current=false"})
+    void badLocalAuthorityParameters(String pathAndQuery) {
+        String parameter = pathAndQuery.substring(pathAndQuery.indexOf('?') + 1, pathAndQuery.indexOf('='));
+        Response r = Api.badRequestAs("maidstone.editor").get(pathAndQuery);
+        assertEquals(400, r.statusCode(), pathAndQuery + ": " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), pathAndQuery);
+        // Every error names the parameter (a value may break several of its rules: pattern and length).
+        List<String> fields = r.jsonPath().getList("errors.field", String.class);
+        assertTrue(!fields.isEmpty() && fields.stream().allMatch(parameter::equals), pathAndQuery + ": " + fields);
+    }
+
     /** Injection strings and bad values in every query parameter of every read. */
     static Stream<String> queries() {
         List<String> queries = new ArrayList<>();
@@ -202,8 +263,10 @@ class BadInputTest {
                         "includeDisposed", "sort", "limit", "offset"),
                 "/assets/co-location", List.of("distanceM", "district", "minPartners"),
                 "/assets/export", List.of("partner", "district", "status", "includeDisposed"),
-                "/projects", List.of("stage", "type", "district", "lead", "partner", "programme", "q", "limit", "offset"),
-                "/projects/outcomes", List.of("stage", "type", "district", "partner", "programme"));
+                "/projects", List.of("stage", "type", "localAuthority", "lead", "partner", "programme", "q", "limit", "offset"),
+                "/projects/outcomes", List.of("stage", "type", "localAuthority", "partner", "programme"),
+                "/local-authorities", List.of("type", "region", "county", "current", "name", "inPartnershipArea", "limit",
+                        "offset"));
         params.forEach((path, names) -> {
             for (String name : names) {
                 for (String value : INJECTIONS) {
@@ -255,6 +318,7 @@ class BadInputTest {
                 "00000000-0000-0000-0000-00000000000g", "x".repeat(3000))) {
             String v = value.contains("%") ? value : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
             paths.add("GET /partners/" + v);
+            paths.add("GET /local-authorities/" + v);
             paths.add("GET /assets/" + v);
             paths.add("GET /assets/" + v + "/status-history");
             paths.add("GET /projects/" + v);

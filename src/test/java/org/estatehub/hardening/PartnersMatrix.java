@@ -67,8 +67,8 @@ final class PartnersMatrix {
         if (before.path("shortName") != null) {
             same.put("shortName", before.path("shortName"));
         }
-        if (before.path("district") != null) {
-            same.put("district", before.path("district"));
+        if (before.path("localAuthority") != null) {
+            same.put("localAuthority", before.path("localAuthority"));
         }
         Map<String, Object> change = new HashMap<>(same);
         change.put("name", "Hijacked " + AssetFixtures.token());

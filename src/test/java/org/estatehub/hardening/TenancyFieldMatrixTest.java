@@ -122,7 +122,7 @@ class TenancyFieldMatrixTest {
                 Field.OUTCOMES, Field.STAGE_NOTE)),
         FEED(false, EnumSet.of(Field.NAME, Field.STAGE, Field.RAG_STATUS, Field.RAG_REASON, Field.MILESTONES,
                 Field.OUTCOMES, Field.STAGE_NOTE)),
-        /** Counts by district and stage: no project's fields, but none of their text either. */
+        /** Counts by local authority and stage: no project's fields, but none of their text either. */
         PIPELINE_DASHBOARD(false, EnumSet.noneOf(Field.class));
 
         final boolean refuses;
@@ -156,7 +156,7 @@ class TenancyFieldMatrixTest {
         String name = "Disclosure " + token;
         String reason = "Remediation " + token + " is over budget";
         String id = ProjectFixtures.createId("pmo.admin", ProjectFixtures.with(ProjectFixtures.project(name, "maidstone"),
-                "leadPartnerId", "folkestone-hythe", "district", "FOLKESTONE_AND_HYTHE", "type", "LAND_RELEASE",
+                "leadPartnerId", "folkestone-hythe", "localAuthority", "E07000112", "type", "LAND_RELEASE",
                 "rag", Map.of("status", "RED", "reason", reason),
                 "outcomes", Map.of("homes", Map.of("target", 4321, "actual", 0))));
         String milestone = "Milestone " + token;

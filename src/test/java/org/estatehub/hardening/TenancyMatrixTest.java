@@ -26,7 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * are written out as one table per feature (one row per operation and record, one column per caller), not
  * derived from the service's rules; each feature's table sits with the requests that exercise it
  * ({@link PartnersMatrix}, {@link AssetsMatrix}, {@link ProjectsMatrix}, {@link FundingMatrix},
- * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}), the checks they share in
+ * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}, {@link LocalAuthoritiesMatrix}), the
+ * checks they share in
  * {@link TenancyMatrix}. After every refused write the record is read again by the programme office and
  * must be byte-for-byte what it was; after every refused read or list the answer must not contain the
  * record; nothing a refused create sends is found afterwards. Which of a project's fields each caller reads
@@ -43,7 +44,8 @@ class TenancyMatrixTest {
             "funding", FundingMatrix.TABLE,
             "mous", MousMatrix.TABLE,
             "monitoring", MonitoringMatrix.TABLE,
-            "history", HistoryMatrix.TABLE);
+            "history", HistoryMatrix.TABLE,
+            "local authorities", LocalAuthoritiesMatrix.TABLE);
 
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
     static final List<String> CONTRACT_OPERATIONS = List.of("getMe", "listPartners", "createPartner", "getPartner",
@@ -58,7 +60,8 @@ class TenancyMatrixTest {
             "submitClaim", "approveClaim", "rejectClaim", "listPayments", "recordPayment", "getFundingSummary",
             "listMous", "createMou", "getMouCoverage", "getMou", "changeMouStatus", "getMouHistory",
             "listMonitoringReturns", "submitMonitoringReturn", "previewMonitoringReturn", "getMonitoringReturn",
-            "getFundingDashboard", "getPipelineDashboard", "getAssetDashboard", "getMouCoverageDashboard");
+            "getFundingDashboard", "getPipelineDashboard", "getAssetDashboard", "getMouCoverageDashboard",
+            "listLocalAuthorities", "getLocalAuthority");
 
     @Test
     void everyContractOperationIsInTheTable() throws Exception {
@@ -101,6 +104,10 @@ class TenancyMatrixTest {
         return TenancyMatrix.cases(HistoryMatrix.TABLE);
     }
 
+    static Stream<Case> localAuthorities() {
+        return TenancyMatrix.cases(LocalAuthoritiesMatrix.TABLE);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("partners")
     void partners(Case c) {
@@ -141,5 +148,11 @@ class TenancyMatrixTest {
     @MethodSource("history")
     void history(Case c) {
         HistoryMatrix.exercise(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("localAuthorities")
+    void localAuthorities(Case c) {
+        LocalAuthoritiesMatrix.exercise(c);
     }
 }

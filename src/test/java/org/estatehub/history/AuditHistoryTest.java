@@ -234,11 +234,11 @@ class AuditHistoryTest {
     void partnerCreationAndUpdate() {
         String id = "audit-" + AssetFixtures.token();
         Response created = Api.as("pmo.admin")
-                .body(Map.of("id", id, "name", "Audit University", "type", "UNIVERSITY", "district", "CANTERBURY"))
+                .body(Map.of("id", id, "name", "Audit University", "type", "UNIVERSITY", "localAuthority", "E07000106"))
                 .post("/partners");
         created.then().statusCode(201);
         Api.as("pmo.admin").header("If-Match", created.header("ETag"))
-                .body(Map.of("name", "Audit University", "shortName", "AU", "type", "UNIVERSITY", "district", "CANTERBURY"))
+                .body(Map.of("name", "Audit University", "shortName", "AU", "type", "UNIVERSITY", "localAuthority", "E07000106"))
                 .put("/partners/" + id).then().statusCode(200);
 
         Api.as("dover.editor").get("/partners/" + id + "/history").then().statusCode(200)

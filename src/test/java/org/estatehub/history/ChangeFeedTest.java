@@ -163,8 +163,9 @@ public class ChangeFeedTest {
         assertEquals("PROJECT", dover.get(5).entityType());
         // The summary's changes (what GET /projects shows everyone), not the details' (the description).
         assertEquals("Feed project", ((Map<?, ?>) dover.get(5).changes().get("name")).get("to"));
-        assertEquals(Set.of("name", "leadPartnerId", "participatingPartnerIds", "district", "type", "stage",
-                "rag.status", "programmes"), dover.get(5).changes().keySet(), "dover does not read the project's details");
+        assertEquals(Set.of("name", "leadPartnerId", "participatingPartnerIds", "localAuthority", "localAuthorityName",
+                "type", "stage", "rag.status", "programmes"), dover.get(5).changes().keySet(),
+                "dover does not read the project's details");
         assertTrue(seen.get(3).changes().containsKey("description"), "the participant reads the details");
         // The programme office reads everything.
         assertEquals(6, new Reader("pmo.admin", doverStart, 50).untilMine(about(mine), 6).size());

@@ -26,7 +26,7 @@ class PartnerResourceTest {
 
     private static Map<String, Object> newPartner(String id) {
         return Map.of("id", id, "name", "University for the Creative Arts", "shortName", "UCA",
-                "type", "UNIVERSITY", "district", "CANTERBURY");
+                "type", "UNIVERSITY", "localAuthority", "E07000106");
     }
 
     @Test
@@ -70,7 +70,8 @@ class PartnerResourceTest {
                 .header("ETag", notNullValue())
                 .body("name", equalTo("Maidstone Borough Council"))
                 .body("type", equalTo("DISTRICT_COUNCIL"))
-                .body("district", equalTo("MAIDSTONE"));
+                .body("localAuthority", equalTo("E07000110"))
+                .body("localAuthorityName", equalTo("Maidstone"));
     }
 
     @Test
@@ -158,7 +159,7 @@ class PartnerResourceTest {
         String id = freshId();
         Api.as("pmo.admin").body(newPartner(id)).post("/partners").then().statusCode(201);
         Map<String, Object> update = Map.of("name", "University for the Creative Arts, Canterbury",
-                "type", "UNIVERSITY", "district", "CANTERBURY");
+                "type", "UNIVERSITY", "localAuthority", "E07000106");
 
         Api.as("pmo.admin").body(update).put("/partners/" + id)
                 .then().statusCode(428).contentType("application/problem+json");
@@ -182,6 +183,49 @@ class PartnerResourceTest {
         Api.as("maidstone.editor").header("If-Match", "*").body(update).put("/partners/maidstone")
                 .then().statusCode(403);
         Api.as("pmo.admin").get("/partners/maidstone").then().body("name", equalTo("Maidstone Borough Council"));
+    }
+
+    @Test
+    void demoPartnersNameTheirAuthorities() {
+        Api.as("dover.editor").get("/partners/kcc").then().statusCode(200)
+                .body("localAuthority", equalTo("E10000016")).body("localAuthorityName", equalTo("Kent"));
+        Api.as("dover.editor").get("/partners/medway").then().statusCode(200)
+                .body("localAuthority", equalTo("E06000035")).body("localAuthorityName", equalTo("Medway"));
+        // Outside Kent: the ambulance service's headquarters in Crawley (West Sussex).
+        Api.as("dover.editor").get("/partners/secamb").then().statusCode(200)
+                .body("localAuthority", equalTo("E07000226")).body("localAuthorityName", equalTo("Crawley"));
+        // Serves the whole county and Medway: no authority, and no name either.
+        Api.as("dover.editor").get("/partners/nhs-kent-medway").then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("localAuthority")))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("localAuthorityName")));
+    }
+
+    @Test
+    void aPartnerMaySitAnywhereInTheUkButNotInAnUnknownOrFormerAuthority() {
+        String id = freshId();
+        // Police Scotland's headquarters authority: any current UK authority will do.
+        Api.as("pmo.admin").body(Map.of("id", id, "name", "Scottish partner", "type", "POLICE",
+                "localAuthority", "S12000030")).post("/partners").then().statusCode(201)
+                .body("localAuthority", equalTo("S12000030")).body("localAuthorityName", equalTo("Stirling"));
+
+        String unknown = freshId();
+        Api.badRequestAs("pmo.admin").contentType("application/json").body(Map.of("id", unknown, "name", "Nowhere", "type", "OTHER",
+                "localAuthority", "E07999999")).post("/partners").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("localAuthority"))
+                .body("errors[0].message", containsString("E07999999"));
+        // Aylesbury Vale was replaced by Buckinghamshire in 2020: the answer names the successor.
+        Api.badRequestAs("pmo.admin").contentType("application/json").body(Map.of("id", unknown, "name", "Nowhere", "type", "OTHER",
+                "localAuthority", "E07000004")).post("/partners").then().statusCode(400)
+                .body("errors[0].field", equalTo("localAuthority"))
+                .body("errors[0].message", containsString("E06000060"));
+        Api.as("pmo.admin").get("/partners/" + unknown).then().statusCode(404);
+
+        Api.as("pmo.admin").header("If-Match", "\"0\"").body(Map.of("name", "Scottish partner", "type", "POLICE",
+                "localAuthority", "E07000004")).put("/partners/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("localAuthority"));
+        Api.as("pmo.admin").get("/partners/" + id).then().body("localAuthority", equalTo("S12000030"))
+                .body("version", equalTo(0));
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class ProjectFixtures {
         project.put("name", name);
         project.put("description", "A test project");
         project.put("participatingPartnerIds", List.of(participants));
-        project.put("district", "MAIDSTONE");
+        project.put("localAuthority", "E07000110");
         project.put("type", "CO_LOCATION");
         project.put("programmes", List.of("OPE"));
         project.put("rag", Map.of("status", "GREEN"));

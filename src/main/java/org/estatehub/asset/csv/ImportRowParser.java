@@ -92,7 +92,7 @@ final class ImportRowParser {
         if (assetType == null && cells.raw(ASSET_TYPE) == null) {
             assetType = landOnly ? AssetType.LAND : AssetType.OTHER;
         }
-        District district = cells.choice(DISTRICT, District.values(), owner.district);
+        District district = cells.choice(DISTRICT, District.values(), homeDistrict(owner));
         if (district == null && cells.raw(DISTRICT) == null) {
             cells.error(DISTRICT, "must be given: " + owner.name + " has no home district to assume");
         }
@@ -271,4 +271,23 @@ final class ImportRowParser {
             return null;
         }
     }
+
+    /**
+     * The owner's home district as the asset register still names it: partners name their authority by
+     * GSS code now, assets move to codes in their own part of #14. Only the thirteen codes the district
+     * enum had map, and Kent County Council's code to Maidstone, where County Hall is and where its home
+     * district was; an owner elsewhere has no home district to assume, as before.
+     */
+    private static District homeDistrict(Partner owner) {
+        return owner.localAuthority == null ? null : HOME_DISTRICTS.get(owner.localAuthority);
+    }
+
+    private static final Map<String, District> HOME_DISTRICTS = Map.ofEntries(
+            Map.entry("E07000105", District.ASHFORD), Map.entry("E07000106", District.CANTERBURY),
+            Map.entry("E07000107", District.DARTFORD), Map.entry("E07000108", District.DOVER),
+            Map.entry("E07000112", District.FOLKESTONE_AND_HYTHE), Map.entry("E07000109", District.GRAVESHAM),
+            Map.entry("E07000110", District.MAIDSTONE), Map.entry("E07000111", District.SEVENOAKS),
+            Map.entry("E07000113", District.SWALE), Map.entry("E07000114", District.THANET),
+            Map.entry("E07000115", District.TONBRIDGE_AND_MALLING), Map.entry("E07000116", District.TUNBRIDGE_WELLS),
+            Map.entry("E06000035", District.MEDWAY), Map.entry("E10000016", District.MAIDSTONE));
 }

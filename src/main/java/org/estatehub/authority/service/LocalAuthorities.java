@@ -62,6 +62,25 @@ public class LocalAuthorities {
     }
 
     /**
+     * The codes a {@code localAuthority} filter matches ({@link #area}), or null when no filter is given.
+     * A well-formed code that is not in the register is a 400 naming the parameter: a typo must not look
+     * like "nothing there".
+     *
+     * @param parameter the query parameter, for the problem's error list
+     */
+    public Set<String> filterArea(String parameter, String code) {
+        if (code == null) {
+            return null;
+        }
+        Set<String> area = area(code);
+        if (area.isEmpty()) {
+            throw ProblemException.invalid(List.of(Problems.fieldError(parameter,
+                    "'" + code + "' is not the GSS code of a UK local authority (see GET /local-authorities).")));
+        }
+        return area;
+    }
+
+    /**
      * Checks the authority a record is given. A record may keep the authority it already has after that
      * authority is abolished (what was registered stays true), but a new or changed value must be a
      * current authority: the answer names the successors, so the caller can fix it at once.
@@ -103,7 +122,10 @@ public class LocalAuthorities {
 
     private static Snapshot load() {
         // Joins the caller's transaction when there is one; at startup (the partnership area's check) there is none.
-        List<LocalAuthority> rows = QuarkusTransaction.joiningExisting().call(LocalAuthority::listAll);
+        // A lambda, not LocalAuthority::listAll: javac binds that method reference to PanacheEntityBase.listAll,
+        // which Panache does not enhance, so it throws at run time.
+        List<LocalAuthority> rows = QuarkusTransaction.joiningExisting()
+                .call(() -> LocalAuthority.<LocalAuthority>listAll());
         Map<String, LocalAuthority> byCode = rows.stream()
                 .collect(Collectors.toUnmodifiableMap(a -> a.code, Function.identity()));
         Map<String, List<String>> districts = rows.stream().filter(a -> a.countyCode != null)

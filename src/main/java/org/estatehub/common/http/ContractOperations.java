@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
@@ -219,6 +220,13 @@ public final class ContractOperations {
         JsonNode allOf = resolved.path("allOf");
         if (allOf.isArray() && allOf.size() == 1) {
             return resolve(root, allOf.get(0));
+        }
+        // A repeatable parameter's items are checked one by one (ParameterRules), so they need their
+        // schema too, not a $ref to it: `type=PIRATES` on a list of enum values must name `type`.
+        if (resolved.path("items").has("$ref") && resolved.isObject()) {
+            ObjectNode copy = resolved.deepCopy();
+            copy.set("items", schema(root, resolved.get("items")));
+            return copy;
         }
         return resolved;
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +17,11 @@ import org.estatehub.api.model.AssetDashboard;
 import org.estatehub.api.model.AssetFigures;
 import org.estatehub.api.model.CountByKey;
 import org.estatehub.api.model.PipelineDashboard;
-import org.estatehub.api.model.PipelineDistrict;
+import org.estatehub.api.model.PipelineAuthority;
 import org.estatehub.asset.service.AssetAccess;
+import org.estatehub.authority.LocalAuthority;
+import org.estatehub.authority.service.LocalAuthorities;
+import org.estatehub.authority.service.PartnershipArea;
 import org.estatehub.common.money.Money;
 import org.estatehub.common.sql.NamedSql;
 import org.hibernate.Session;
@@ -33,8 +37,14 @@ public class Dashboards {
     @Inject
     AssetAccess assetAccess;
 
-    /** Projects of one district in one stage. */
-    private record StageCount(String district, String stage, int count) {
+    @Inject
+    LocalAuthorities authorities;
+
+    @Inject
+    PartnershipArea area;
+
+    /** Projects of one local authority (null: none) in one stage. */
+    private record StageCount(String localAuthority, String stage, int count) {
     }
 
     /** One line of an asset dashboard: the key's assets, their area and running cost. */
@@ -42,31 +52,57 @@ public class Dashboards {
     }
 
     private static final NamedSql PIPELINE = NamedSql.of("""
-            select coalesce(district, 'NONE') district, stage, count(*) projects from project
+            select local_authority, stage, count(*) projects from project
              group by 1, 2 order by 1, 2""");
 
     public PipelineDashboard pipeline() {
         List<StageCount> rows = em.unwrap(Session.class).doReturningWork(connection -> PIPELINE.list(connection,
-                Map.of(), row -> new StageCount(row.getString("district"), row.getString("stage"),
+                Map.of(), row -> new StageCount(row.getString("local_authority"), row.getString("stage"),
                         row.getInt("projects"))));
         Map<String, Integer> byStage = new LinkedHashMap<>();
-        Map<String, PipelineDistrict> byDistrict = new LinkedHashMap<>();
+        // Keyed by code; Optional.empty() is the group of projects without an authority.
+        Map<Optional<String>, PipelineAuthority> byAuthority = new HashMap<>();
         int total = 0;
         for (StageCount r : rows) {
-            String district = r.district();
             String stage = r.stage();
             int count = r.count();
             total += count;
             byStage.merge(stage, count, Integer::sum);
-            PipelineDistrict d = byDistrict.computeIfAbsent(district,
-                    k -> new PipelineDistrict().district(k).count(0).byStage(new ArrayList<>()));
-            d.setCount(d.getCount() + count);
-            d.getByStage().add(new CountByKey().key(stage).count(count));
+            PipelineAuthority group = byAuthority.computeIfAbsent(Optional.ofNullable(r.localAuthority()),
+                    code -> pipelineGroup(code.orElse(null)));
+            group.setCount(group.getCount() + count);
+            group.getByStage().add(new CountByKey().key(stage).count(count));
         }
         return new PipelineDashboard().total(total)
                 .byStage(byStage.entrySet().stream().map(e -> new CountByKey().key(e.getKey()).count(e.getValue()))
                         .toList())
-                .byDistrict(new ArrayList<>(byDistrict.values()));
+                .byLocalAuthority(inAreaOrder(byAuthority));
+    }
+
+    private PipelineAuthority pipelineGroup(String code) {
+        return new PipelineAuthority().localAuthority(code)
+                .name(authorities.find(code).map(a -> a.name).orElse(null))
+                .inPartnershipArea(area.contains(code)).count(0).byStage(new ArrayList<>());
+    }
+
+    /**
+     * Every authority of the partnership's area in name order, listed even without projects so a
+     * dashboard shows the whole area; then the authorities outside it that have projects, in name order;
+     * then the projects without an authority.
+     */
+    private List<PipelineAuthority> inAreaOrder(Map<Optional<String>, PipelineAuthority> byAuthority) {
+        List<PipelineAuthority> groups = new ArrayList<>();
+        for (LocalAuthority authority : area.authorities()) {
+            groups.add(byAuthority.getOrDefault(Optional.of(authority.code), pipelineGroup(authority.code)));
+        }
+        authorities.all().stream()
+                .filter(a -> !area.contains(a.code) && byAuthority.containsKey(Optional.of(a.code)))
+                .forEach(a -> groups.add(byAuthority.get(Optional.of(a.code))));
+        PipelineAuthority none = byAuthority.get(Optional.<String>empty());
+        if (none != null) {
+            groups.add(none);
+        }
+        return groups;
     }
 
     public AssetDashboard assets() {

@@ -2,6 +2,7 @@ package org.estatehub.partner.mapping;
 
 import org.estatehub.api.model.PartnerCreate;
 import org.estatehub.api.model.PartnerUpdate;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.partner.Partner;
 
 public final class PartnerMapper {
@@ -9,13 +10,15 @@ public final class PartnerMapper {
     private PartnerMapper() {
     }
 
-    public static org.estatehub.api.model.Partner toApi(Partner entity) {
+    /** The partner as the contract shows it; the authorities give its authority's name. */
+    public static org.estatehub.api.model.Partner toApi(Partner entity, LocalAuthorities authorities) {
         return new org.estatehub.api.model.Partner()
                 .id(entity.id)
                 .name(entity.name)
                 .shortName(entity.shortName)
                 .type(entity.type)
-                .district(entity.district)
+                .localAuthority(entity.localAuthority)
+                .localAuthorityName(authorities.find(entity.localAuthority).map(a -> a.name).orElse(null))
                 .accountableBody(entity.accountableBody)
                 .version(entity.version);
     }
@@ -26,7 +29,7 @@ public final class PartnerMapper {
         entity.name = request.getName().strip();
         entity.shortName = stripped(request.getShortName());
         entity.type = request.getType();
-        entity.district = request.getDistrict();
+        entity.localAuthority = request.getLocalAuthority();
         return entity;
     }
 
@@ -34,7 +37,7 @@ public final class PartnerMapper {
         entity.name = request.getName().strip();
         entity.shortName = stripped(request.getShortName());
         entity.type = request.getType();
-        entity.district = request.getDistrict();
+        entity.localAuthority = request.getLocalAuthority();
     }
 
     private static String stripped(String value) {

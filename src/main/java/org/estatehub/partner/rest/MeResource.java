@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.estatehub.api.MeApi;
 import org.estatehub.api.model.Me;
 import org.estatehub.api.model.SubjectType;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.tenancy.Caller;
 import org.estatehub.partner.mapping.PartnerMapper;
@@ -22,6 +23,9 @@ public class MeResource implements MeApi {
     @Inject
     PartnerService partners;
 
+    @Inject
+    LocalAuthorities authorities;
+
     @Override
     public Response getMe() {
         String partnerId = caller.partnerId();
@@ -31,7 +35,7 @@ public class MeResource implements MeApi {
                 .username(caller.username())
                 .subjectType(caller.isServiceAccount() ? SubjectType.SERVICE_ACCOUNT : SubjectType.USER)
                 .partnerId(partnerId)
-                .partner(PartnerMapper.toApi(partner))
+                .partner(PartnerMapper.toApi(partner, authorities))
                 .roles(caller.roles().stream().map(Me.RolesEnum::fromValue).toList());
         return Response.ok(me).build();
     }

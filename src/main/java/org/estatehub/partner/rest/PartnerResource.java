@@ -11,6 +11,7 @@ import org.estatehub.api.model.PartnerCreate;
 import org.estatehub.api.model.PartnerPage;
 import org.estatehub.api.model.PartnerType;
 import org.estatehub.api.model.PartnerUpdate;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.tenancy.Roles;
 import org.estatehub.partner.Partner;
@@ -25,11 +26,14 @@ public class PartnerResource implements PartnersApi {
     @Inject
     PartnerService partners;
 
+    @Inject
+    LocalAuthorities authorities;
+
     @Override
     public Response listPartners(PartnerType type, Integer limit, Integer offset) {
         var slice = partners.list(type, limit, offset);
         PartnerPage page = new PartnerPage()
-                .items(slice.items().stream().map(PartnerMapper::toApi).toList())
+                .items(slice.items().stream().map(p -> PartnerMapper.toApi(p, authorities)).toList())
                 .total(slice.total())
                 .limit(limit)
                 .offset(offset);
@@ -54,7 +58,7 @@ public class PartnerResource implements PartnersApi {
         return withETag(Response.ok(), partners.update(partnerId, partnerUpdate, ifMatch));
     }
 
-    private static Response withETag(Response.ResponseBuilder builder, Partner partner) {
-        return builder.entity(PartnerMapper.toApi(partner)).header("ETag", ETags.of(partner.version)).build();
+    private Response withETag(Response.ResponseBuilder builder, Partner partner) {
+        return builder.entity(PartnerMapper.toApi(partner, authorities)).header("ETag", ETags.of(partner.version)).build();
     }
 }

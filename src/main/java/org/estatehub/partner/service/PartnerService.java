@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.estatehub.api.model.PartnerCreate;
 import org.estatehub.api.model.PartnerType;
 import org.estatehub.api.model.PartnerUpdate;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.time.PartnershipCalendar;
@@ -32,6 +33,9 @@ public class PartnerService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    LocalAuthorities authorities;
 
     public record PartnerSlice(List<Partner> items, long total) {
     }
@@ -57,6 +61,7 @@ public class PartnerService {
         if (Partner.findById(request.getId()) != null) {
             throw ProblemException.conflict("A partner with id '" + request.getId() + "' already exists.");
         }
+        authorities.requireAssignable("localAuthority", request.getLocalAuthority(), null);
         Partner entity = PartnerMapper.newEntity(request);
         entity.createdAt = PartnershipCalendar.timestamp(clock);
         entity.updatedAt = entity.createdAt;
@@ -68,6 +73,7 @@ public class PartnerService {
     public Partner update(String id, PartnerUpdate request, String ifMatch) {
         Partner entity = get(id);
         ETags.requireMatch(ifMatch, entity.version);
+        authorities.requireAssignable("localAuthority", request.getLocalAuthority(), entity.localAuthority);
         JsonNode before = snapshot(entity);
         PartnerMapper.apply(request, entity);
         entity.updatedAt = PartnershipCalendar.timestamp(clock);
@@ -77,7 +83,7 @@ public class PartnerService {
     }
 
     private JsonNode snapshot(Partner entity) {
-        return audit.snapshot(PartnerMapper.toApi(entity));
+        return audit.snapshot(PartnerMapper.toApi(entity, authorities));
     }
 
 }

@@ -14,6 +14,7 @@ import org.estatehub.api.model.Outcomes;
 import org.estatehub.api.model.Programme;
 import org.estatehub.api.model.ProjectSummary;
 import org.estatehub.api.model.Rag;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.money.Moneys;
 import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
@@ -54,14 +55,17 @@ public final class ProjectMapper {
         };
     }
 
-    public static org.estatehub.api.model.Project toApi(Project p, List<Milestone> milestones, LocalDate today) {
+    /** The project's details as the contract shows them; the authorities give its authority's name. */
+    public static org.estatehub.api.model.Project toApi(Project p, List<Milestone> milestones, LocalDate today,
+            LocalAuthorities authorities) {
         return new org.estatehub.api.model.Project()
                 .id(p.id)
                 .name(p.name)
                 .description(p.description)
                 .leadPartnerId(p.leadPartnerId)
                 .participatingPartnerIds(sorted(p.participatingPartnerIds))
-                .district(p.district)
+                .localAuthority(p.localAuthority)
+                .localAuthorityName(authorityName(p, authorities))
                 .type(p.type)
                 .stage(toApi(p.stage))
                 .rag(p.ragStatus == null ? null : new Rag().status(p.ragStatus).reason(p.ragReason))
@@ -74,17 +78,22 @@ public final class ProjectMapper {
                 .version(p.version);
     }
 
-    public static ProjectSummary toSummary(Project p) {
+    public static ProjectSummary toSummary(Project p, LocalAuthorities authorities) {
         return new ProjectSummary()
                 .id(p.id)
                 .name(p.name)
                 .leadPartnerId(p.leadPartnerId)
                 .participatingPartnerIds(sorted(p.participatingPartnerIds))
-                .district(p.district)
+                .localAuthority(p.localAuthority)
+                .localAuthorityName(authorityName(p, authorities))
                 .type(p.type)
                 .stage(toApi(p.stage))
                 .ragStatus(p.ragStatus)
                 .programmes(programmes(p));
+    }
+
+    private static String authorityName(Project p, LocalAuthorities authorities) {
+        return authorities.find(p.localAuthority).map(a -> a.name).orElse(null);
     }
 
     public static org.estatehub.api.model.Milestone toApi(Milestone m, LocalDate today) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.estatehub.api.ProjectsApi;
 import org.estatehub.api.model.CountTotals;
-import org.estatehub.api.model.District;
 import org.estatehub.api.model.HectaresTotals;
 import org.estatehub.api.model.MilestoneInput;
 import org.estatehub.api.model.MoneyTotals;
@@ -22,6 +21,7 @@ import org.estatehub.api.model.ProjectStage;
 import org.estatehub.api.model.ProjectType;
 import org.estatehub.api.model.StageChangeList;
 import org.estatehub.api.model.StageChangeRequest;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.money.Moneys;
 import org.estatehub.common.time.PartnershipCalendar;
@@ -45,22 +45,27 @@ public class ProjectResource implements ProjectsApi {
     @Inject
     ProjectSearch search;
 
+    @Inject
+    LocalAuthorities authorities;
+
     @Override
-    public Response listProjects(ProjectStage stage, ProjectType type, District district, String lead, String partner,
+    public Response listProjects(ProjectStage stage, ProjectType type, String localAuthority, String lead, String partner,
             Programme programme, String q, Integer limit, Integer offset) {
-        var page = search.list(new ProjectSearch.Filter(ProjectMapper.fromApi(stage), type, district, lead, partner,
+        var page = search.list(new ProjectSearch.Filter(ProjectMapper.fromApi(stage), type,
+                authorities.filterArea("localAuthority", localAuthority), lead, partner,
                 programme, q == null || q.isBlank() ? null : q.strip()), limit, offset);
         return Response.ok(new ProjectPage()
-                .items(page.items().stream().map(ProjectMapper::toSummary).toList())
+                .items(page.items().stream().map(p -> ProjectMapper.toSummary(p, authorities)).toList())
                 .total(page.total())
                 .limit(limit)
                 .offset(offset)).build();
     }
 
     @Override
-    public Response getProjectOutcomeTotals(ProjectStage stage, ProjectType type, District district, String partner,
+    public Response getProjectOutcomeTotals(ProjectStage stage, ProjectType type, String localAuthority, String partner,
             Programme programme) {
-        var t = search.totals(new ProjectSearch.Filter(ProjectMapper.fromApi(stage), type, district, null, partner,
+        var t = search.totals(new ProjectSearch.Filter(ProjectMapper.fromApi(stage), type,
+                authorities.filterArea("localAuthority", localAuthority), null, partner,
                 programme, null));
         return Response.ok(new OutcomeTotals()
                 .projectCount(t.projects())
@@ -119,7 +124,7 @@ public class ProjectResource implements ProjectsApi {
 
     private Response withETag(Response.ResponseBuilder builder, Project project) {
         return builder.entity(ProjectMapper.toApi(project, projects.milestones(project.id),
-                PartnershipCalendar.today(clock)))
+                PartnershipCalendar.today(clock), authorities))
                 .header("ETag", ETags.of(project.version)).build();
     }
 

@@ -32,9 +32,10 @@ import org.hibernate.Session;
  *
  * <p><b>The summary, for every partner</b>, field by field:
  * <ul>
- * <li>id, name, lead partner, participating partners, district, type: who is doing what where. This is
- * the partnership's register of joint work, by which a partner finds a project to join or to co-locate
- * with; GET /projects has always shown it to everyone.
+ * <li>id, name, lead partner, participating partners, local authority (code and name), type: who is
+ * doing what where. This is the partnership's register of joint work, by which a partner finds a project
+ * to join or to co-locate with; GET /projects has always shown it to everyone (the authority as the
+ * district before contract 2.0.0).
  * <li>stage and RAG status (the colour only): the pipeline everyone plans against (the pipeline
  * dashboard counts projects by stage) and a one-word health signal GET /projects has always listed.
  * <li>programmes, awarded and released money: funding is reported partnership-wide (awards, the funding
@@ -70,7 +71,7 @@ public class ProjectDisclosure {
      * milestones), i.e. the keys of `changes` in its history and feed: everyone reads changes there.
      */
     public static final List<String> SUMMARY_PATHS = List.of("name", "leadPartnerId", "participatingPartnerIds",
-            "district", "type", "stage", "rag.status", "programmes");
+            "localAuthority", "localAuthorityName", "type", "stage", "rag.status", "programmes");
 
     private static final NamedSql INVOLVED_IN = NamedSql.of("""
             select p.id from project p where p.id = any(:ids)

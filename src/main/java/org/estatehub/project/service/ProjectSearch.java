@@ -2,13 +2,13 @@ package org.estatehub.project.service;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.estatehub.api.model.District;
 import org.estatehub.api.model.Programme;
 import org.estatehub.api.model.ProjectType;
 import org.estatehub.common.paging.NativePaging;
@@ -28,8 +28,9 @@ public class ProjectSearch {
     @Inject
     EntityManager em;
 
-    public record Filter(ProjectStage stage, ProjectType type, District district, String lead, String partner,
-            Programme programme, String text) {
+    /** {@code localAuthorities}: the codes a localAuthority filter matches (a county brings its districts); null for all. */
+    public record Filter(ProjectStage stage, ProjectType type, Set<String> localAuthorities, String lead,
+            String partner, Programme programme, String text) {
     }
 
     public record Page(List<Project> items, long total) {
@@ -75,8 +76,9 @@ public class ProjectSearch {
         if (f.type() != null) {
             where.and("p.type = :type", "type", f.type().toString());
         }
-        if (f.district() != null) {
-            where.and("p.district = :district", "district", f.district().toString());
+        if (f.localAuthorities() != null) {
+            where.and("p.local_authority = any(cast(:authorities as varchar[]))", "authorities",
+                    f.localAuthorities().toArray(String[]::new));
         }
         if (f.lead() != null) {
             where.and("p.lead_partner_id = :lead", "lead", f.lead());

@@ -18,6 +18,7 @@ import org.estatehub.api.model.Rag;
 import org.estatehub.api.model.RagStatus;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.service.AssetAccess;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
@@ -50,6 +51,9 @@ public class ProjectService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    LocalAuthorities authorities;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Project find(UUID id) {
@@ -196,7 +200,7 @@ public class ProjectService {
 
     /** Milestones have their own events, so the project's representation is recorded without them. */
     private JsonNode snapshot(Project project) {
-        return audit.snapshot(ProjectMapper.toApi(project, List.of(), PartnershipCalendar.today(clock)), "milestones");
+        return audit.snapshot(ProjectMapper.toApi(project, List.of(), PartnershipCalendar.today(clock), authorities), "milestones");
     }
 
     /** A milestone's state (DUE/MISSED) moves with the calendar, not with a change; its dates are recorded. */
@@ -213,6 +217,12 @@ public class ProjectService {
     private void apply(ProjectInput input, String lead, Project project, List<FieldError> errors) {
         if (Partner.findById(lead) == null) {
             errors.add(Problems.fieldError("leadPartnerId", "no partner '" + lead + "'"));
+        }
+        try {
+            authorities.requireAssignable("localAuthority", input.getLocalAuthority(), project.localAuthority);
+        } catch (ProblemException e) {
+            // Reported with the other fields' errors, so one answer lists everything to fix.
+            errors.addAll(e.errors());
         }
         LinkedHashSet<String> participants = new LinkedHashSet<>();
         List<String> requested = input.getParticipatingPartnerIds() == null ? List.of()
@@ -254,7 +264,7 @@ public class ProjectService {
         project.participatingPartnerIds.addAll(participants);
         project.assetIds.clear();
         project.assetIds.addAll(assets);
-        project.district = input.getDistrict();
+        project.localAuthority = input.getLocalAuthority();
         project.type = input.getType();
         project.programmes = new ArrayList<>(input.getProgrammes() == null ? List.of()
                 : input.getProgrammes().stream().map(Objects::toString).sorted().toList());

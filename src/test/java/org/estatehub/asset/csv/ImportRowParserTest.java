@@ -44,7 +44,7 @@ class ImportRowParserTest {
         owner.id = "maidstone-bc";
         owner.name = "Maidstone Borough Council";
         owner.shortName = "MBC";
-        owner.district = District.MAIDSTONE;
+        owner.localAuthority = "E07000110";
         cells = new EnumMap<>(TransparencyColumns.class);
         cells.put(TransparencyColumns.ORGANISATION, "Maidstone Borough Council");
         cells.put(TransparencyColumns.UPRN, "200003684999");
@@ -252,7 +252,7 @@ class ImportRowParserTest {
     void theDistrictDefaultsToTheOwnersHomeDistrictOnly() {
         cells.remove(TransparencyColumns.DISTRICT);
         assertEquals(District.MAIDSTONE, valid().district());
-        owner.district = null;
+        owner.localAuthority = null;
         refused(TransparencyColumns.DISTRICT, "has no home district to assume");
     }
 
