@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.service.AssetAuditScope;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
@@ -66,6 +67,9 @@ public class DemoHistory {
     AuditLog audit;
 
     @Inject
+    LocalAuthorities authorities;
+
+    @Inject
     AuditHistory history;
 
     @Inject
@@ -92,7 +96,7 @@ public class DemoHistory {
         }
         for (Asset asset : Asset.<Asset>listAll(Sort.by("ownerPartnerId").and("ownReference").and("id"))) {
             recorder.record(AssetAuditScope.subject(asset), AuditActions.CREATED,
-                    audit.snapshot(AssetMapper.toApi(asset, null)));
+                    audit.snapshot(AssetMapper.toApi(asset, null, authorities)));
         }
         for (Project project : Project.<Project>listAll(Sort.by("name").and("id"))) {
             recorder.record(ProjectAuditScope.subject(project), AuditActions.CREATED,

@@ -12,6 +12,8 @@ import org.estatehub.asset.service.AssetQuery;
 import org.estatehub.asset.service.AssetSearch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.estatehub.authority.service.LocalAuthorities;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,6 +37,9 @@ public class AssetFeatureStream {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    LocalAuthorities authorities;
+
     /**
      * Counts now, while the caller's request is in scope and a failing database still answers a 503
      * problem; the features follow when the answer is written.
@@ -55,7 +60,7 @@ public class AssetFeatureStream {
             json.writeNumberField("limit", query.limit());
             json.writeNumberField("offset", query.offset());
             json.writeArrayFieldStart("features");
-            page.forEachHit(hit -> features.writeValue(json, AssetMapper.toFeature(hit.asset(), hit.distanceM())));
+            page.forEachHit(hit -> features.writeValue(json, AssetMapper.toFeature(hit.asset(), hit.distanceM(), authorities)));
             json.writeEndArray();
             json.writeEndObject();
         }
