@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * A search page as a GeoJSON FeatureCollection, written feature by feature while the rows arrive: a
- * 5,000-asset district map never exists in memory as a whole (rows, entities, models and 2 MB of JSON at
+ * 5,000-asset map of an authority never exists in memory as a whole (rows, entities, models and 2 MB of JSON at
  * once made 64 concurrent maps exhaust a 256 MB heap, see README "Benchmark").
  * <p>
  * The price: a client that reads slowly holds a worker thread and a database connection until it has the
