@@ -155,7 +155,9 @@ public class LocalAuthorities {
 
     private static Snapshot load() {
         // Joins the caller's transaction when there is one; at startup (the partnership area's check) there is none.
-        List<LocalAuthority> rows = QuarkusTransaction.joiningExisting().call(LocalAuthority::listAll);
+        // A lambda, not the method reference LocalAuthority::listAll: javac binds a method reference to the
+        // declaring class (PanacheEntityBase), whose listAll Panache never implements, so it fails at run time.
+        List<LocalAuthority> rows = QuarkusTransaction.joiningExisting().call(() -> LocalAuthority.<LocalAuthority>listAll());
         return snapshotOf(rows);
     }
 
