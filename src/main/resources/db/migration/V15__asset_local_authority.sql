@@ -3,7 +3,7 @@
 alter table asset add column local_authority varchar(9) references local_authority (code);
 
 -- The enum's values are exactly these thirteen current authorities.
-create temp table asset_district_authority (district varchar(30) primary key, code varchar(9) not null) on commit drop;
+create temp table asset_district_authority (district varchar(30) primary key, code varchar(9) not null);
 insert into asset_district_authority values
     ('ASHFORD', 'E07000105'), ('CANTERBURY', 'E07000106'), ('DARTFORD', 'E07000107'), ('DOVER', 'E07000108'),
     ('FOLKESTONE_AND_HYTHE', 'E07000112'), ('GRAVESHAM', 'E07000109'), ('MAIDSTONE', 'E07000110'),
@@ -71,3 +71,5 @@ update audit_event e
   left join asset_district_authority ad on ad.district = o.after_doc ->> 'district'
   left join local_authority al on al.code = ad.code
  where o.id = e.id and e.entity_type = 'ASSET' and (e.before_doc ? 'district' or e.after_doc ? 'district');
+
+drop table asset_district_authority;

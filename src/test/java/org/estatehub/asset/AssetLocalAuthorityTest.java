@@ -66,10 +66,11 @@ class AssetLocalAuthorityTest {
         Api.as("dover.editor").accept("application/geo+json")
                 .get("/assets?localAuthority=E10000016&sort=name&q=" + token).then().statusCode(200)
                 .body("total", equalTo(3))
-                .body("features[0].properties.localAuthority", equalTo("E10000016"))
-                .body("features[0].properties.localAuthorityName", equalTo("Kent"))
-                .body("features[1].properties.localAuthority", equalTo("E07000108"))
-                .body("features[1].properties.localAuthorityName", equalTo("Dover"));
+                .body("features[0].properties.name", equalTo("County Dover " + token))
+                .body("features[0].properties.localAuthority", equalTo("E07000108"))
+                .body("features[0].properties.localAuthorityName", equalTo("Dover"))
+                .body("features[1].properties.localAuthority", equalTo("E10000016"))
+                .body("features[1].properties.localAuthorityName", equalTo("Kent"));
 
         String csv = Api.as("pmo.admin").accept("text/csv").get("/assets/export?partner=dover&localAuthority=E10000016")
                 .then().statusCode(200).extract().asString();
