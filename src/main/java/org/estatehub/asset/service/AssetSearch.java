@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -186,7 +187,7 @@ public class AssetSearch {
      * One authority is an equality, so a page of it in name order reads asset_local_authority_name
      * without a sort; a county's area is {@code = any(array)}, which the same index serves code by code.
      */
-    static String localAuthoritySql(java.util.Set<String> codes, Map<String, Object> params) {
+    static String localAuthoritySql(Set<String> codes, Map<String, Object> params) {
         if (codes.size() == 1) {
             params.put("localAuthority", codes.iterator().next());
             return "a.local_authority = :localAuthority";
