@@ -35,9 +35,10 @@ cd "$root"
 # name | path ({id}: a random id from the id list) | Accept | pgbench SQL file in bench/sql ("-": none) |
 # pgbench -D variables (SQL parameters, bound as prepared-statement parameters)
 ENDPOINTS=(
-  "asset-search|/assets?district=MAIDSTONE&status=OPERATIONAL&limit=50&offset=100|application/json|asset_search.sql|caller=maidstone district=MAIDSTONE status=OPERATIONAL"
+  "asset-search|/assets?localAuthority=E07000110&status=OPERATIONAL&limit=50&offset=100|application/json|asset_search.sql|caller=maidstone authority=E07000110 status=OPERATIONAL"
+  "asset-search-county|/assets?localAuthority=E10000016&status=OPERATIONAL&limit=50&offset=100|application/json|asset_search_county.sql|caller=maidstone status=OPERATIONAL"
   "asset-by-id|/assets/{id}|application/json|asset_by_id.sql|"
-  "asset-geojson-dover|/assets?district=DOVER&limit=5000|application/geo+json|asset_geojson.sql|caller=maidstone district=DOVER"
+  "asset-geojson-dover|/assets?localAuthority=E07000108&limit=5000|application/geo+json|asset_geojson.sql|caller=maidstone authority=E07000108"
   "project-list|/projects?stage=DELIVERY&limit=50|application/json|project_list.sql|stage=DELIVERY ids=@project_ids"
   "funding-summary|/funding/summary|application/json|../../src/main/resources/funding/summary.sql|"
 )

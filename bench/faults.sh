@@ -145,7 +145,7 @@ writer() {
     n=$((n + 1))
     local body out
     body=$(jq -nc --arg name "Fault drill $n $RANDOM" --arg ref "FD-$$-$n" '{name: $name, assetType: "OFFICE",
-      landOnly: false, district: "MAIDSTONE", ownReference: $ref, location: {latitude: 51.27, longitude: 0.52},
+      landOnly: false, localAuthority: "E07000110", ownReference: $ref, location: {latitude: 51.27, longitude: 0.52},
       tenure: "FREEHOLD", status: "OPERATIONAL", visibility: "PARTNERSHIP"}')
     out=$(curl -s -m 15 -o "$WORK/w.body" -w '%{http_code} %{content_type}' -H "Authorization: Bearer $(<"$1")" \
       -H 'Content-Type: application/json' -d "$body" "$API/assets" || echo "000 -")

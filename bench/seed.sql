@@ -35,23 +35,24 @@ delete from project where name like 'Bench project %';
 delete from asset_status_change where asset_id in (select id from asset where own_reference like 'BENCH-%');
 delete from asset where own_reference like 'BENCH-%';
 
--- District centres (WGS84) and the district council that owns most assets there.
+-- District centres (WGS84) and the district council that owns most assets there; `code` is the
+-- authority's GSS code, which assets record.
 create temp table bench_district (n int primary key, district varchar(30), council varchar(40), town varchar(60),
-                                  lat numeric, lon numeric, pc varchar(4)) on commit drop;
+                                  lat numeric, lon numeric, pc varchar(4), code varchar(9)) on commit drop;
 insert into bench_district values
- (0, 'ASHFORD', 'ashford', 'Ashford', 51.1465, 0.8750, 'TN23'),
- (1, 'CANTERBURY', 'canterbury', 'Canterbury', 51.2802, 1.0789, 'CT1'),
- (2, 'DARTFORD', 'dartford', 'Dartford', 51.4462, 0.2169, 'DA1'),
- (3, 'DOVER', 'dover', 'Dover', 51.1279, 1.3134, 'CT16'),
- (4, 'FOLKESTONE_AND_HYTHE', 'folkestone-hythe', 'Folkestone', 51.0814, 1.1695, 'CT20'),
- (5, 'GRAVESHAM', 'gravesham', 'Gravesend', 51.4416, 0.3700, 'DA11'),
- (6, 'MAIDSTONE', 'maidstone', 'Maidstone', 51.2704, 0.5227, 'ME14'),
- (7, 'SEVENOAKS', 'sevenoaks', 'Sevenoaks', 51.2724, 0.1909, 'TN13'),
- (8, 'SWALE', 'swale', 'Sittingbourne', 51.3406, 0.7317, 'ME10'),
- (9, 'THANET', 'thanet', 'Margate', 51.3813, 1.3862, 'CT9'),
- (10, 'TONBRIDGE_AND_MALLING', 'tonbridge-malling', 'Tonbridge', 51.1950, 0.2753, 'TN9'),
- (11, 'TUNBRIDGE_WELLS', 'tunbridge-wells', 'Tunbridge Wells', 51.1324, 0.2637, 'TN1'),
- (12, 'MEDWAY', 'medway', 'Chatham', 51.3785, 0.5265, 'ME4');
+ (0, 'ASHFORD', 'ashford', 'Ashford', 51.1465, 0.8750, 'TN23', 'E07000105'),
+ (1, 'CANTERBURY', 'canterbury', 'Canterbury', 51.2802, 1.0789, 'CT1', 'E07000106'),
+ (2, 'DARTFORD', 'dartford', 'Dartford', 51.4462, 0.2169, 'DA1', 'E07000107'),
+ (3, 'DOVER', 'dover', 'Dover', 51.1279, 1.3134, 'CT16', 'E07000108'),
+ (4, 'FOLKESTONE_AND_HYTHE', 'folkestone-hythe', 'Folkestone', 51.0814, 1.1695, 'CT20', 'E07000112'),
+ (5, 'GRAVESHAM', 'gravesham', 'Gravesend', 51.4416, 0.3700, 'DA11', 'E07000109'),
+ (6, 'MAIDSTONE', 'maidstone', 'Maidstone', 51.2704, 0.5227, 'ME14', 'E07000110'),
+ (7, 'SEVENOAKS', 'sevenoaks', 'Sevenoaks', 51.2724, 0.1909, 'TN13', 'E07000111'),
+ (8, 'SWALE', 'swale', 'Sittingbourne', 51.3406, 0.7317, 'ME10', 'E07000113'),
+ (9, 'THANET', 'thanet', 'Margate', 51.3813, 1.3862, 'CT9', 'E07000114'),
+ (10, 'TONBRIDGE_AND_MALLING', 'tonbridge-malling', 'Tonbridge', 51.1950, 0.2753, 'TN9', 'E07000115'),
+ (11, 'TUNBRIDGE_WELLS', 'tunbridge-wells', 'Tunbridge Wells', 51.1324, 0.2637, 'TN1', 'E07000116'),
+ (12, 'MEDWAY', 'medway', 'Chatham', 51.3785, 0.5265, 'ME4', 'E06000035');
 
 -- Other owners, weighted: county council, blue-light services, health, universities.
 create temp table bench_owner (n int primary key, partner varchar(40)) on commit drop;
@@ -64,7 +65,7 @@ insert into bench_type values (0, 'OFFICE'), (1, 'DEPOT'), (2, 'CLINIC'), (3, 'H
  (5, 'LIBRARY'), (6, 'COMMUNITY_CENTRE'), (7, 'POLICE_STATION'), (8, 'FIRE_STATION'), (9, 'AMBULANCE_STATION'),
  (10, 'HOUSING'), (11, 'LAND'), (12, 'CAR_PARK'), (13, 'LEISURE'), (14, 'EDUCATION'), (15, 'OTHER');
 
-insert into asset (id, owner_partner_id, name, asset_type, land_only, street, town, postcode, district, uprn,
+insert into asset (id, owner_partner_id, name, asset_type, land_only, street, town, postcode, local_authority, uprn,
                    own_reference, epims_reference, latitude, longitude, tenure, gross_internal_area_m2,
                    annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility,
                    disposed_on, disposal_reason, created_at, updated_at)
@@ -77,7 +78,7 @@ select md5('bench-asset:' || g.i)::uuid,
                                           'Park Road', 'Queen Street', 'King Street'])[1 + g.i % 8],
        d.town,
        d.pc || ' ' || (g.i % 10) || chr(65 + (g.i / 10) % 26) || chr(65 + (g.i / 260) % 26),
-       d.district,
+       d.code,
        (200000000000 + g.i)::text,
        'BENCH-' || g.i,
        case when g.i % 3 = 0 then 'EP' || g.i end,

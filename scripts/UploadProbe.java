@@ -22,7 +22,7 @@ import java.nio.file.Path;
 public class UploadProbe {
 
     static final String HEADER = "Organisation name,UPRN,Unique Asset ID,Name,Street,Post town,Postcode,"
-            + "X co-ordinate,Y co-ordinate,Tenure,Asset type,District,e-PIMS reference,Gross internal area (m2),"
+            + "X co-ordinate,Y co-ordinate,Tenure,Asset type,Local authority,e-PIMS reference,Gross internal area (m2),"
             + "Annual running cost (GBP),Utilisation (%),Status,Visibility\n";
 
     public static void main(String[] args) throws Exception {
@@ -122,7 +122,7 @@ public class UploadProbe {
                     .append(pad("Invalid row " + n + " ", 200)).append(',')
                     .append(pad("Street ", 180)).append(',').append(pad("Town ", 100)).append(",ME14 1XQ,")
                     .append(pad("east", 120)).append(",155747,")
-                    .append(pad("rented", 120)).append(",OFFICE,SWALE,,,,,,\n");
+                    .append(pad("rented", 120)).append(",OFFICE,E07000113,,,,,,\n");
         } else {
             int easting = 100_000 + (int) (i % 400) * 700;
             int northing = 20_000 + (int) (i / 400 % 1500) * 700;
@@ -131,7 +131,7 @@ public class UploadProbe {
                     .append(pad("Heap test hall " + n + " ", 200)).append(',')
                     .append(pad("Village Street ", 180)).append(',').append(pad("Somewhere ", 100))
                     .append(",ME14 1XQ,").append(easting).append(',').append(northing)
-                    .append(",Freehold,COMMUNITY_CENTRE,SWALE,").append(pad("EPIMS-" + n + "-", 30))
+                    .append(",Freehold,COMMUNITY_CENTRE,E07000113,").append(pad("EPIMS-" + n + "-", 30))
                     .append(",1234.50,12345.67,50,OPERATIONAL,PARTNERSHIP\n");
         }
         return row.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,8 +1,8 @@
--- GET /assets?district=:district&limit=5000 with Accept: application/geo+json (one district's map).
+-- GET /assets?localAuthority=:authority&limit=5000 with Accept: application/geo+json (one authority's map).
 select a.*, cast(null as double precision) as distance_m from asset a
- where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.district = :district
+ where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.local_authority = :authority
    and a.status <> 'DISPOSED'
  order by a.name asc nulls last, a.id limit 5000 offset 0;
 select count(*) from asset a
- where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.district = :district
+ where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.local_authority = :authority
    and a.status <> 'DISPOSED';

@@ -14,7 +14,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.estatehub.api.model.AssetType;
-import org.estatehub.api.model.District;
 import org.estatehub.api.model.Tenure;
 import org.estatehub.api.model.Visibility;
 
@@ -45,9 +44,9 @@ public class Asset extends PanacheEntityBase {
     public String town;
     public String postcode;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public District district;
+    /** GSS code of the local authority the asset sits in (anywhere in the UK). */
+    @Column(name = "local_authority", nullable = false)
+    public String localAuthority;
 
     public String uprn;
 

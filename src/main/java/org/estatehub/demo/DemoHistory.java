@@ -67,6 +67,9 @@ public class DemoHistory {
     AuditLog audit;
 
     @Inject
+    LocalAuthorities authorities;
+
+    @Inject
     AuditHistory history;
 
     @Inject
@@ -96,7 +99,7 @@ public class DemoHistory {
         }
         for (Asset asset : Asset.<Asset>listAll(Sort.by("ownerPartnerId").and("ownReference").and("id"))) {
             recorder.record(AssetAuditScope.subject(asset), AuditActions.CREATED,
-                    audit.snapshot(AssetMapper.toApi(asset, null)));
+                    audit.snapshot(AssetMapper.toApi(asset, null, authorities)));
         }
         for (Project project : Project.<Project>listAll(Sort.by("name").and("id"))) {
             recorder.record(ProjectAuditScope.subject(project), AuditActions.CREATED,

@@ -37,7 +37,7 @@ class AssetBulkImportTest {
             int northing = 20_000 + (i / 400) * 700;
             csv.append("Kent Association of Local Councils,").append(300_000_000_000L + i).append(",KALC-").append(i)
                     .append(",Bulk hall ").append(i).append(",Village Street,Somewhere,ME14 1XQ,")
-                    .append(easting).append(',').append(northing).append(",Freehold,COMMUNITY_CENTRE,SWALE,")
+                    .append(easting).append(',').append(northing).append(",Freehold,COMMUNITY_CENTRE,E07000113,")
                     .append(1000 + i % 997).append('.').append(String.format("%02d", i % 100)).append(',')
                     .append(i % 101).append(",OWNER_ONLY\n");
         }

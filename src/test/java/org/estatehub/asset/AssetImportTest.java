@@ -69,7 +69,8 @@ class AssetImportTest {
                 .body("items[0].tenure", equalTo("LEASEHOLD"))
                 .body("items[0].address.postcode", equalTo("ME15 6JQ"))
                 .body("items[0].annualRunningCost.amount", equalTo("412500.00"))
-                .body("items[0].district", equalTo("MAIDSTONE"))
+                .body("items[0].localAuthority", equalTo("E07000110"))
+                .body("items[0].localAuthorityName", equalTo("Maidstone"))
                 .extract().jsonPath();
         // OS grid 576086, 155747 is King Street, Maidstone: about 51.2735 N, 0.5237 E.
         assertEquals(51.2735, house.getDouble("items[0].location.latitude"), 0.002);

@@ -104,9 +104,9 @@ class AssetRulesTest {
     @Test
     void disposalKeepsTheRecordAndItsHistory() {
         String token = AssetFixtures.token();
-        String id = createId("dover.editor", with(asset("Old depot " + token, LAT, LON), "district", "DOVER"));
+        String id = createId("dover.editor", with(asset("Old depot " + token, LAT, LON), "localAuthority", "E07000108"));
         Api.as("dover.editor").header("If-Match", "\"0\"")
-                .body(with(asset("Old depot " + token, LAT, LON), "district", "DOVER", "status", "SURPLUS"))
+                .body(with(asset("Old depot " + token, LAT, LON), "localAuthority", "E07000108", "status", "SURPLUS"))
                 .put("/assets/" + id).then().statusCode(200);
 
         Api.as("maidstone.editor").header("If-Match", "\"1\"")

@@ -51,12 +51,12 @@ class AssetSearchTest {
                 "status", "SURPLUS"));
         add("c", "dover.editor", with(asset("Charlie clinic " + token, 60.1600, -1.1500),
                 "annualRunningCost", Map.of("amount", "200.00", "currency", "GBP"), "assetType", "CLINIC",
-                "district", "DOVER"));
+                "localAuthority", "E07000108"));
         add("d", "dover.editor", with(asset("Delta library " + token, 60.2500, -1.1500),
                 "annualRunningCost", Map.of("amount", "400.00", "currency", "GBP"), "assetType", "LIBRARY",
-                "district", "DOVER", "address", Map.of("street", "Harbour Way", "town", "Lerwick", "postcode", "ZE1 0AA")));
+                "localAuthority", "E07000108", "address", Map.of("street", "Harbour Way", "town", "Lerwick", "postcode", "ZE1 0AA")));
         add("e", "dover.editor", with(asset("Echo land " + token, 60.1505, -1.1510),
-                "assetType", "LAND", "landOnly", true, "district", "DOVER", "visibility", "OWNER_ONLY",
+                "assetType", "LAND", "landOnly", true, "localAuthority", "E07000108", "visibility", "OWNER_ONLY",
                 "grossInternalAreaM2", null, "annualRunningCost", null));
     }
 
@@ -76,8 +76,8 @@ class AssetSearchTest {
     @Test
     void filtersByPartnerDistrictStatusAndType() {
         assertEquals(expected("a", "b"), idsOf("maidstone.editor", "&partner=maidstone"));
-        assertEquals(expected("c", "d"), idsOf("maidstone.editor", "&district=DOVER"));
-        assertEquals(expected("c", "d", "e"), idsOf("dover.editor", "&district=DOVER"));
+        assertEquals(expected("c", "d"), idsOf("maidstone.editor", "&localAuthority=E07000108"));
+        assertEquals(expected("c", "d", "e"), idsOf("dover.editor", "&localAuthority=E07000108"));
         assertEquals(expected("b"), idsOf("police.viewer", "&status=SURPLUS"));
         assertEquals(expected("c"), idsOf("police.viewer", "&type=CLINIC"));
         assertEquals(expected("d"), Api.as("police.viewer").get("/assets?q=harbour way lerwick")
@@ -145,7 +145,7 @@ class AssetSearchTest {
     @Test
     void geoJsonForAMap() {
         Api.as("maidstone.editor").accept("application/geo+json")
-                .get("/assets?q=" + token + "&district=DOVER")
+                .get("/assets?q=" + token + "&localAuthority=E07000108")
                 .then().statusCode(200)
                 .contentType("application/geo+json")
                 .body("type", equalTo("FeatureCollection"))

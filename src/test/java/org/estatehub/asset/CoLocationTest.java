@@ -104,7 +104,7 @@ class CoLocationTest {
 
     @Test
     void kentDemoDataHasCrossAgencyClusters() {
-        var clusters = clusters("board.member", "?district=MAIDSTONE");
+        var clusters = clusters("board.member", "?localAuthority=E07000110");
         assertTrue(!clusters.isEmpty(), "the demo register has several agencies side by side in Maidstone");
         clusters.forEach(cl -> assertTrue(((Number) cl.get("partnerCount")).intValue() >= 2));
     }

@@ -74,11 +74,20 @@ final class AssetsMatrix {
     private static void searchAssets(Case c) {
         String token = AssetFixtures.token();
         String hidden = asset(c, token);
-        Response r = c.caller().api().get("/assets?includeDisposed=true&q=" + token);
-        expect(c, r);
         boolean seesAll = seesAllAssets(c.caller());
-        assertEquals(seesAll ? 1 : 0, (int) r.path("total"), c + ": total");
-        assertEquals(seesAll, r.asString().contains(hidden), c + ": the OWNER_ONLY asset in the page");
+        // Unfiltered, by its own authority (Maidstone), by its county (Kent: one query over the county's
+        // districts), and as a map: the same rule in every form of the search.
+        for (String filter : List.of("", "&localAuthority=E07000110", "&localAuthority=E10000016")) {
+            Response r = c.caller().api().get("/assets?includeDisposed=true&q=" + token + filter);
+            expect(c, r);
+            assertEquals(seesAll ? 1 : 0, (int) r.path("total"), c + filter + ": total");
+            assertEquals(seesAll, r.asString().contains(hidden), c + filter + ": the OWNER_ONLY asset in the page");
+        }
+        Response map = c.caller().api().accept("application/geo+json")
+                .get("/assets?includeDisposed=true&localAuthority=E10000016&q=" + token);
+        expect(c, map);
+        assertEquals(seesAll ? 1 : 0, (int) map.path("total"), c + ": map total");
+        assertEquals(seesAll, map.asString().contains(hidden), c + ": the OWNER_ONLY asset on the map");
     }
 
     private static void getAsset(Case c) {
@@ -143,14 +152,18 @@ final class AssetsMatrix {
         Response r = c.caller().api().get("/assets/co-location?distanceM=100");
         expect(c, r);
         assertEquals(seesAllAssets(c.caller()), r.asString().contains(hidden), c + ": the OWNER_ONLY asset in a cluster");
+        Response county = c.caller().api().get("/assets/co-location?distanceM=100&localAuthority=E10000016");
+        expect(c, county);
+        assertEquals(seesAllAssets(c.caller()), county.asString().contains(hidden),
+                c + ": the OWNER_ONLY asset in a cluster of the county's");
     }
 
     private static void importAssets(Case c) {
         String token = AssetFixtures.token();
-        String csv = "UPRN,Unique Asset ID,Name,Street,Post town,Postcode,District,X co-ordinate,Y co-ordinate,"
+        String csv = "UPRN,Unique Asset ID,Name,Street,Post town,Postcode,Local authority,X co-ordinate,Y co-ordinate,"
                 + "Tenure,Asset type,Land only\n"
                 + AssetFixtures.uprn() + ",M-" + token + ",Imported " + token
-                + ",King Street,Maidstone,ME15 6JQ,MAIDSTONE,576086,155747,Freehold,Office,no\n";
+                + ",King Street,Maidstone,ME15 6JQ,E07000110,576086,155747,Freehold,Office,no\n";
         String query = c.scope() == Scope.OWN ? "" : "?ownerPartnerId=" + OTHER_PARTNER;
         Response r = c.caller().api().contentType("text/csv; charset=UTF-8").body(csv)
                 .post("/assets/import" + query);
@@ -161,8 +174,11 @@ final class AssetsMatrix {
     private static void exportAssets(Case c) {
         String token = AssetFixtures.token();
         asset(c, token);
-        Response r = c.caller().api().accept("text/csv").get("/assets/export?includeDisposed=true");
-        expect(c, r);
-        assertEquals(seesAllAssets(c.caller()), r.asString().contains(token), c + ": the OWNER_ONLY asset in the export");
+        for (String filter : List.of("", "&localAuthority=E10000016")) {
+            Response r = c.caller().api().accept("text/csv").get("/assets/export?includeDisposed=true" + filter);
+            expect(c, r);
+            assertEquals(seesAllAssets(c.caller()), r.asString().contains(token),
+                    c + filter + ": the OWNER_ONLY asset in the export");
+        }
     }
 }

@@ -115,7 +115,8 @@ class IntegratorHolesTest {
     void unknownEnumValuesOfQueryParametersAre400() {
         badParameter("pmo.admin", "/mous/coverage?scope=SOME", "scope", "OPE_RECIPIENTS, ALL");
         badParameter("pmo.admin", "/assets?sort=height", "sort", "is not one of");
-        badParameter("maidstone.editor", "/assets?district=ATLANTIS", "district", "'ATLANTIS' is not one of");
+        badParameter("maidstone.editor", "/assets?localAuthority=E07999999", "localAuthority",
+                "'E07999999' is not the GSS code of a UK local authority");
         badParameter("maidstone.editor", "/partners?type=PIRATES", "type", "'PIRATES' is not one of");
     }
 
@@ -132,7 +133,8 @@ class IntegratorHolesTest {
     void aRepeatedSingleValuedParameterIsRefused() {
         badParameter("maidstone.editor", "/assets?limit=1;limit=100000", "limit", "given 2 times");
         badParameter("maidstone.editor", "/partners?limit=1&limit=2", "limit", "given 2 times");
-        badParameter("maidstone.editor", "/assets?district=DOVER&district=MAIDSTONE", "district", "given 2 times");
+        badParameter("maidstone.editor", "/assets?localAuthority=E07000108&localAuthority=E07000110", "localAuthority",
+                "given 2 times");
         Api.as("maidstone.editor").get("/assets?limit=1").then().statusCode(200);
     }
 

@@ -130,13 +130,13 @@ public class ChangeFeedTest {
         String doverStart = now("dover.editor");
 
         Map<String, Object> doverHiddenInput = with(asset("Feed hidden " + AssetFixtures.token(), 51.12, 1.31),
-                "district", "DOVER", "visibility", "OWNER_ONLY");
+                "localAuthority", "E07000108", "visibility", "OWNER_ONLY");
         Response doverHidden = AssetFixtures.create("dover.editor", doverHiddenInput);
         String d1 = doverHidden.path("id");
         Api.as("dover.editor").header("If-Match", doverHidden.header("ETag"))
                 .body(with(doverHiddenInput, "utilisationPercent", 10)).put("/assets/" + d1).then().statusCode(200);
         Map<String, Object> doverSharedInput = with(asset("Feed shared " + AssetFixtures.token(), 51.12, 1.31),
-                "district", "DOVER");
+                "localAuthority", "E07000108");
         String d2 = AssetFixtures.createId("dover.editor", doverSharedInput);
         Map<String, Object> maidstoneInput = asset("Feed maidstone " + AssetFixtures.token(), 51.27, 0.52);
         Response maidstone = AssetFixtures.create("maidstone.editor", maidstoneInput);

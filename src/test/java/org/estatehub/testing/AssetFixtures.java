@@ -27,7 +27,7 @@ public final class AssetFixtures {
         asset.put("assetType", "OFFICE");
         asset.put("landOnly", false);
         asset.put("address", Map.of("street", "1 Test Street", "town", "Maidstone", "postcode", "me14 1xq"));
-        asset.put("district", "MAIDSTONE");
+        asset.put("localAuthority", "E07000110");
         asset.put("uprn", uprn());
         asset.put("ownReference", "T-" + UUID.randomUUID().toString().substring(0, 8));
         asset.put("location", Map.of("latitude", latitude, "longitude", longitude));

@@ -25,6 +25,7 @@ import org.estatehub.asset.geo.OsGrid;
 import org.estatehub.asset.service.AssetQuery;
 import org.estatehub.asset.service.AssetRows;
 import org.estatehub.asset.service.AssetSearch;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.sql.Cursors;
 import org.estatehub.common.sql.NamedSql;
 import org.estatehub.partner.Partner;
@@ -44,6 +45,9 @@ public class AssetExporter {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    LocalAuthorities authorities;
 
     /** An export whose rows are fixed; writing it reads them. */
     @FunctionalInterface
@@ -69,12 +73,12 @@ public class AssetExporter {
                 .toArray(String[]::new);
         Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
         CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setHeader(header).get());
-        Cursors.forEachRow(dataSource, sql, params, row -> print(printer, AssetRows.read(row), grid, partnerNames));
+        Cursors.forEachRow(dataSource, sql, params, row -> print(printer, AssetRows.read(row), grid, partnerNames, authorities));
         printer.flush();
     }
 
-    private static void print(CSVPrinter printer, Asset a, OsGrid grid, Map<String, String> partnerNames)
-            throws IOException {
+    private static void print(CSVPrinter printer, Asset a, OsGrid grid, Map<String, String> partnerNames,
+            LocalAuthorities authorities) throws IOException {
         double[] en = grid.toEastingNorthing(a.latitude.doubleValue(), a.longitude.doubleValue());
         printer.printRecord(
                 partnerNames.get(a.ownerPartnerId),
@@ -90,7 +94,8 @@ public class AssetExporter {
                 capitalised(a.tenure.toString()),
                 tenureCategory(a.status),
                 a.assetType,
-                a.district,
+                a.localAuthority,
+                authorities.name(a.localAuthority),
                 a.landOnly ? "yes" : "no",
                 plain(a.grossInternalAreaM2),
                 plain(a.annualRunningCost),

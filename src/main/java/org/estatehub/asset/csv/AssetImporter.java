@@ -32,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.asset.service.AssetAccess;
 import org.estatehub.asset.service.AssetAuditScope;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.history.AuditActions;
@@ -70,6 +71,9 @@ public class AssetImporter {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    LocalAuthorities authorities;
 
     @ConfigProperty(name = "estatehub.import.max-rows", defaultValue = "100000")
     int maxRows;
@@ -120,7 +124,7 @@ public class AssetImporter {
             }
             Map<TransparencyColumns, Integer> columns = header(records.next());
             reader.rowEnded();
-            ImportRowParser rowParser = new ImportRowParser(owner, columns);
+            ImportRowParser rowParser = new ImportRowParser(owner, columns, authorities, homeAuthority(owner));
             List<FieldError> rowErrors = new ArrayList<>();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
@@ -152,6 +156,14 @@ public class AssetImporter {
             throw errors.problem(errors.rows + " of " + lines + " rows are invalid; nothing was saved.");
         }
         return lines;
+    }
+
+    /**
+     * The owner's own authority, assumed for rows that name none (a county council's is the county: the
+     * county filter and dashboard find such assets under it).
+     */
+    private static String homeAuthority(Partner owner) {
+        return owner.localAuthority;
     }
 
     private static Reader decode(InputStream in, Charset charset) throws UncheckedIOException {
@@ -243,7 +255,7 @@ public class AssetImporter {
                 create temp table asset_import (
                     line int not null, uprn varchar(12), own_reference varchar(60), name varchar(200) not null,
                     asset_type varchar(30) not null, land_only boolean not null, street varchar(200),
-                    town varchar(100), postcode varchar(8), district varchar(30) not null,
+                    town varchar(100), postcode varchar(8), local_authority varchar(9) not null,
                     latitude numeric(9,6) not null, longitude numeric(9,6) not null, tenure varchar(20) not null,
                     gross_internal_area_m2 numeric(12,2), annual_running_cost numeric(14,2),
                     utilisation_percent numeric(5,2), status varchar(20) not null,
@@ -270,11 +282,11 @@ public class AssetImporter {
         rejectConflicts(connection, owner);
         exec(connection, """
                 update asset_import s set changed = (a.name, a.asset_type, a.land_only, a.street, a.town,
-                       a.postcode, a.district, a.uprn, a.own_reference, a.latitude, a.longitude, a.tenure,
+                       a.postcode, a.local_authority, a.uprn, a.own_reference, a.latitude, a.longitude, a.tenure,
                        a.gross_internal_area_m2, a.annual_running_cost, a.utilisation_percent, a.status,
                        a.shared_workspace_desks, a.visibility, a.epims_reference)
                        is distinct from (s.name, s.asset_type, s.land_only, s.street, s.town, s.postcode,
-                       s.district, s.uprn, s.own_reference, s.latitude, s.longitude, s.tenure,
+                       s.local_authority, s.uprn, s.own_reference, s.latitude, s.longitude, s.tenure,
                        s.gross_internal_area_m2, s.annual_running_cost, s.utilisation_percent, s.status,
                        s.shared_workspace_desks, s.visibility, s.epims_reference)
                   from asset a where a.id = s.asset_id""");
@@ -284,7 +296,8 @@ public class AssetImporter {
                   from asset a where a.id = s.asset_id and s.changed""");
         int updated = exec(connection, """
                 update asset a set name = s.name, asset_type = s.asset_type, land_only = s.land_only,
-                       street = s.street, town = s.town, postcode = s.postcode, district = s.district,
+                       street = s.street, town = s.town, postcode = s.postcode,
+                       local_authority = s.local_authority,
                        uprn = s.uprn, own_reference = s.own_reference, latitude = s.latitude,
                        longitude = s.longitude, tenure = s.tenure, gross_internal_area_m2 = s.gross_internal_area_m2,
                        annual_running_cost = s.annual_running_cost, utilisation_percent = s.utilisation_percent,
@@ -295,10 +308,10 @@ public class AssetImporter {
         exec(connection, "update asset_import set asset_id = gen_random_uuid() where asset_id is null");
         int created = exec(connection, """
                 insert into asset (id, owner_partner_id, name, asset_type, land_only, street, town, postcode,
-                       district, uprn, own_reference, epims_reference, latitude, longitude, tenure,
+                       local_authority, uprn, own_reference, epims_reference, latitude, longitude, tenure,
                        gross_internal_area_m2, annual_running_cost, utilisation_percent, status,
                        shared_workspace_desks, visibility, created_at, updated_at)
-                select asset_id, ?, name, asset_type, land_only, street, town, postcode, district, uprn,
+                select asset_id, ?, name, asset_type, land_only, street, town, postcode, local_authority, uprn,
                        own_reference, epims_reference, latitude, longitude, tenure, gross_internal_area_m2,
                        annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility, ?, ?
                   from asset_import where old_status is null""", owner, now, now);
@@ -341,7 +354,16 @@ public class AssetImporter {
                  where a.id is distinct from s.asset_id
                 union all
                 select line, 1, 'UPRN', 'matches an asset that has been disposed of; it can no longer change'
-                  from asset_import where old_status = 'DISPOSED'""";
+                  from asset_import where old_status = 'DISPOSED'
+                union all
+                select s.line, 2, '%s', '''' || s.local_authority || ''' (' || la.name || ') ended on '
+                       || la.end_date || coalesce('; it was replaced by '
+                       || nullif(array_to_string(la.replaced_by, ', '), ''), '') || '.'
+                  from asset_import s
+                  join local_authority la on la.code = s.local_authority and not la.current
+                  left join asset a on a.id = s.asset_id
+                 where a.local_authority is distinct from s.local_authority""".formatted(
+                TransparencyColumns.LOCAL_AUTHORITY.header());
         ReportedErrors errors = new ReportedErrors(maxReportedErrors);
         List<FieldError> listed = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
@@ -430,14 +452,14 @@ public class AssetImporter {
         CopyRows(Connection connection) throws SQLException {
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                     copy asset_import (line, uprn, own_reference, name, asset_type, land_only, street, town,
-                         postcode, district, latitude, longitude, tenure, gross_internal_area_m2,
+                         postcode, local_authority, latitude, longitude, tenure, gross_internal_area_m2,
                          annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility,
                          epims_reference) from stdin""");
         }
 
         void add(ImportRow r) throws SQLException {
             Object[] values = {r.line(), r.uprn(), r.ownReference(), r.name(), r.assetType(), r.landOnly(),
-                r.street(), r.town(), r.postcode(), r.district(), r.latitude(), r.longitude(), r.tenure(),
+                r.street(), r.town(), r.postcode(), r.localAuthority(), r.latitude(), r.longitude(), r.tenure(),
                 r.grossInternalAreaM2(), r.annualRunningCost(), r.utilisationPercent(), r.status(),
                 r.sharedWorkspaceDesks(), r.visibility(), r.epimsReference()};
             for (int i = 0; i < values.length; i++) {

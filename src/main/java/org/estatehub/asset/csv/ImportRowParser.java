@@ -10,12 +10,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetType;
-import org.estatehub.api.model.District;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.Tenure;
 import org.estatehub.api.model.Visibility;
 import org.estatehub.asset.geo.OsGrid;
 import org.estatehub.asset.mapping.Postcodes;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.partner.Partner;
 
 import static org.estatehub.asset.csv.TransparencyColumns.*;
@@ -27,14 +27,24 @@ import static org.estatehub.asset.csv.TransparencyColumns.*;
 final class ImportRowParser {
 
     private static final java.util.regex.Pattern UPRN_PATTERN = java.util.regex.Pattern.compile("^[1-9][0-9]{0,11}$");
+    private static final java.util.regex.Pattern GSS_CODE = java.util.regex.Pattern.compile("^[ENSW][0-9]{8}$");
 
     private final Partner owner;
     private final Map<TransparencyColumns, Integer> columns;
+    private final LocalAuthorities authorities;
+    private final String homeAuthority;
     private final OsGrid grid = new OsGrid();
 
-    ImportRowParser(Partner owner, Map<TransparencyColumns, Integer> columns) {
+    /**
+     * @param authorities   the register, read from its in-memory snapshot (no query per row)
+     * @param homeAuthority the owner's own authority (GSS code), assumed for a row that names none; may be null
+     */
+    ImportRowParser(Partner owner, Map<TransparencyColumns, Integer> columns, LocalAuthorities authorities,
+            String homeAuthority) {
         this.owner = owner;
         this.columns = columns;
+        this.authorities = authorities;
+        this.homeAuthority = homeAuthority;
     }
 
     /** Returns the row, or null after adding its errors to `errors`. */
@@ -92,10 +102,7 @@ final class ImportRowParser {
         if (assetType == null && cells.raw(ASSET_TYPE) == null) {
             assetType = landOnly ? AssetType.LAND : AssetType.OTHER;
         }
-        District district = cells.choice(DISTRICT, District.values(), homeDistrict(owner));
-        if (district == null && cells.raw(DISTRICT) == null) {
-            cells.error(DISTRICT, "must be given: " + owner.name + " has no home district to assume");
-        }
+        String localAuthority = localAuthority(cells);
         BigDecimal area = cells.decimal(AREA, BigDecimal.ZERO, new BigDecimal("9999999999"), false);
         BigDecimal cost = cells.money(RUNNING_COST);
         BigDecimal utilisation = cells.decimal(UTILISATION, BigDecimal.ZERO, BigDecimal.valueOf(100), false);
@@ -114,10 +121,44 @@ final class ImportRowParser {
             errors.addAll(rowErrors);
             return null;
         }
-        return new ImportRow(line, uprn, ownReference, name, assetType, landOnly, street, town, postcode, district,
+        return new ImportRow(line, uprn, ownReference, name, assetType, landOnly, street, town, postcode, localAuthority,
                 latitude, longitude, tenure, area == null ? null : area.setScale(2, RoundingMode.HALF_UP), cost,
                 utilisation == null ? null : utilisation.setScale(2, RoundingMode.HALF_UP), status,
                 desks == null ? 0 : desks, visibility, epims);
+    }
+
+    /**
+     * A GSS code (any authority in the register: whether a former one may stay is decided against the
+     * matched asset, AssetImporter), or the name or official name of exactly one current authority.
+     */
+    private String localAuthority(Cells cells) {
+        if (cells.raw(LOCAL_AUTHORITY) == null) {
+            if (homeAuthority == null) {
+                cells.error(LOCAL_AUTHORITY, "must be given: " + owner.name + " has no home local authority to assume");
+            }
+            return homeAuthority;
+        }
+        String raw = cells.text(LOCAL_AUTHORITY, 200);
+        if (raw == null) {
+            return null;
+        }
+        String code = raw.toUpperCase(Locale.ROOT);
+        if (GSS_CODE.matcher(code).matches()) {
+            if (authorities.find(code).isEmpty()) {
+                cells.error(LOCAL_AUTHORITY, "'" + raw + "' is not the GSS code of a UK local authority");
+                return null;
+            }
+            return code;
+        }
+        List<String> named = authorities.currentNamed(raw);
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        cells.error(LOCAL_AUTHORITY, named.isEmpty()
+                ? "'" + raw + "' is neither a GSS code nor the name of a current UK local authority"
+                : "'" + raw + "' names " + named.size() + " current local authorities (" + String.join(", ", named)
+                        + "); give the GSS code");
+        return null;
     }
 
     private static Tenure tenure(Cells cells) {
@@ -271,23 +312,4 @@ final class ImportRowParser {
             return null;
         }
     }
-
-    /**
-     * The owner's home district as the asset register still names it: partners name their authority by
-     * GSS code now, assets move to codes in their own part of #14. Only the thirteen codes the district
-     * enum had map, and Kent County Council's code to Maidstone, where County Hall is and where its home
-     * district was; an owner elsewhere has no home district to assume, as before.
-     */
-    private static District homeDistrict(Partner owner) {
-        return owner.localAuthority == null ? null : HOME_DISTRICTS.get(owner.localAuthority);
-    }
-
-    private static final Map<String, District> HOME_DISTRICTS = Map.ofEntries(
-            Map.entry("E07000105", District.ASHFORD), Map.entry("E07000106", District.CANTERBURY),
-            Map.entry("E07000107", District.DARTFORD), Map.entry("E07000108", District.DOVER),
-            Map.entry("E07000112", District.FOLKESTONE_AND_HYTHE), Map.entry("E07000109", District.GRAVESHAM),
-            Map.entry("E07000110", District.MAIDSTONE), Map.entry("E07000111", District.SEVENOAKS),
-            Map.entry("E07000113", District.SWALE), Map.entry("E07000114", District.THANET),
-            Map.entry("E07000115", District.TONBRIDGE_AND_MALLING), Map.entry("E07000116", District.TUNBRIDGE_WELLS),
-            Map.entry("E06000035", District.MEDWAY), Map.entry("E10000016", District.MAIDSTONE));
 }

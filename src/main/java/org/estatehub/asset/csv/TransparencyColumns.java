@@ -24,7 +24,14 @@ public enum TransparencyColumns {
     TENURE("Tenure", "tenure", "tenuretype"),
     TENURE_CATEGORY("Tenure category", "tenurecategory", "tenurestatus", "tenurecategoryorstatus"),
     ASSET_TYPE("Asset type", "assettype", "propertytype"),
-    DISTRICT("District", "district"),
+    /**
+     * A GSS code, or a current authority's name or official name. Published registers head it
+     * "District", as EstateHub 1.x did, so that header is read as this column.
+     */
+    LOCAL_AUTHORITY("Local authority", "localauthority", "district", "localauthoritycode", "gsscode",
+            "localauthoritygsscode"),
+    /** Written by the export for people reading the file; an import does not read it (the code decides). */
+    LOCAL_AUTHORITY_NAME("Local authority name", "localauthorityname"),
     LAND_ONLY("Land only", "landonly"),
     AREA("Gross internal area (m2)", "grossinternalaream2", "grossinternalarea", "giam2", "gia", "sizeoftheasset"),
     RUNNING_COST("Annual running cost (GBP)", "annualrunningcostgbp", "annualrunningcost", "buildingrunningcosts",

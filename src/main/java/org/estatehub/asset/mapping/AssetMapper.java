@@ -13,6 +13,7 @@ import org.estatehub.api.model.Location;
 import org.estatehub.api.model.PointGeometry;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.AssetStatus;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.money.Moneys;
 
 public final class AssetMapper {
@@ -43,7 +44,8 @@ public final class AssetMapper {
         };
     }
 
-    public static org.estatehub.api.model.Asset toApi(Asset a, Double distanceM) {
+    /** The asset as the contract shows it; {@code authorities} names its local authority. */
+    public static org.estatehub.api.model.Asset toApi(Asset a, Double distanceM, LocalAuthorities authorities) {
         var api = new org.estatehub.api.model.Asset()
                 .id(a.id)
                 .ownerPartnerId(a.ownerPartnerId)
@@ -51,7 +53,8 @@ public final class AssetMapper {
                 .assetType(a.assetType)
                 .landOnly(a.landOnly)
                 .address(address(a))
-                .district(a.district)
+                .localAuthority(a.localAuthority)
+                .localAuthorityName(authorities.name(a.localAuthority))
                 .uprn(a.uprn)
                 .ownReference(a.ownReference)
                 .epimsReference(a.epimsReference)
@@ -75,13 +78,14 @@ public final class AssetMapper {
         return api;
     }
 
-    public static AssetFeature toFeature(Asset a, Double distanceM) {
+    public static AssetFeature toFeature(Asset a, Double distanceM, LocalAuthorities authorities) {
         var properties = new AssetFeatureProperties()
                 .name(a.name)
                 .ownerPartnerId(a.ownerPartnerId)
                 .assetType(a.assetType)
                 .status(toApi(a.status))
-                .district(a.district)
+                .localAuthority(a.localAuthority)
+                .localAuthorityName(authorities.name(a.localAuthority))
                 .town(a.town)
                 .postcode(a.postcode)
                 .tenure(a.tenure)
@@ -109,7 +113,7 @@ public final class AssetMapper {
         a.street = address == null ? null : blankToNull(address.getStreet());
         a.town = address == null ? null : blankToNull(address.getTown());
         a.postcode = address == null ? null : Postcodes.normalise(address.getPostcode());
-        a.district = in.getDistrict();
+        a.localAuthority = in.getLocalAuthority();
         a.uprn = in.getUprn();
         a.ownReference = blankToNull(in.getOwnReference());
         a.epimsReference = blankToNull(in.getEpimsReference());

@@ -12,13 +12,15 @@ import org.estatehub.asset.service.AssetQuery;
 import org.estatehub.asset.service.AssetSearch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.estatehub.authority.service.LocalAuthorities;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * A search page as a GeoJSON FeatureCollection, written feature by feature while the rows arrive: a
- * 5,000-asset district map never exists in memory as a whole (rows, entities, models and 2 MB of JSON at
+ * 5,000-asset map of an authority never exists in memory as a whole (rows, entities, models and 2 MB of JSON at
  * once made 64 concurrent maps exhaust a 256 MB heap, see README "Benchmark").
  * <p>
  * The price: a client that reads slowly holds a worker thread and a database connection until it has the
@@ -34,6 +36,9 @@ public class AssetFeatureStream {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    LocalAuthorities authorities;
 
     /**
      * Counts now, while the caller's request is in scope and a failing database still answers a 503
@@ -55,7 +60,7 @@ public class AssetFeatureStream {
             json.writeNumberField("limit", query.limit());
             json.writeNumberField("offset", query.offset());
             json.writeArrayFieldStart("features");
-            page.forEachHit(hit -> features.writeValue(json, AssetMapper.toFeature(hit.asset(), hit.distanceM())));
+            page.forEachHit(hit -> features.writeValue(json, AssetMapper.toFeature(hit.asset(), hit.distanceM(), authorities)));
             json.writeEndArray();
             json.writeEndObject();
         }

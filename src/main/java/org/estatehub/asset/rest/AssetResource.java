@@ -25,7 +25,6 @@ import org.estatehub.api.model.AssetPage;
 import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetStatusHistory;
 import org.estatehub.api.model.AssetType;
-import org.estatehub.api.model.District;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.csv.AssetExporter;
 import org.estatehub.asset.csv.AssetImporter;
@@ -38,6 +37,7 @@ import org.estatehub.asset.service.AssetQuery;
 import org.estatehub.asset.service.AssetSearch;
 import org.estatehub.asset.service.AssetService;
 import org.estatehub.asset.service.CoLocationFinder;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.http.MediaTypes;
 import org.estatehub.common.problem.ProblemException;
@@ -48,6 +48,9 @@ import io.quarkus.security.Authenticated;
 public class AssetResource implements AssetsApi {
 
     static final MediaType GEO_JSON = MediaType.valueOf("application/geo+json");
+
+    /** The contract's name for the authority filter, which problems name. */
+    private static final String LOCAL_AUTHORITY = "localAuthority";
 
     @Inject
     AssetService assets;
@@ -79,21 +82,24 @@ public class AssetResource implements AssetsApi {
     @Inject
     AssetAccess access;
 
+    @Inject
+    LocalAuthorities authorities;
+
     @Context
     HttpHeaders headers;
 
     @Override
-    public Response searchAssets(String partner, District district, AssetStatus status, AssetType type, String q,
+    public Response searchAssets(String partner, String localAuthority, AssetStatus status, AssetType type, String q,
             String bbox, BigDecimal nearLat, BigDecimal nearLon, Integer radiusM, Boolean includeDisposed, String sort,
             Integer limit, Integer offset) {
-        AssetQuery query = AssetQuery.of(partner, district, status, type, q, bbox, nearLat, nearLon, radiusM,
+        AssetQuery query = AssetQuery.of(partner, authorities.filterArea(LOCAL_AUTHORITY, localAuthority), status, type, q, bbox, nearLat, nearLon, radiusM,
                 includeDisposed, sort, limit, offset);
         if (MediaTypes.prefers(headers, GEO_JSON)) {
             return Response.ok(featureStream.stream(query), GEO_JSON).build();
         }
         AssetSearch.Result result = search.search(query);
         AssetPage page = new AssetPage()
-                .items(result.hits().stream().map(h -> AssetMapper.toApi(h.asset(), h.distanceM())).toList())
+                .items(result.hits().stream().map(h -> AssetMapper.toApi(h.asset(), h.distanceM(), authorities)).toList())
                 .total(result.total())
                 .limit(limit)
                 .offset(offset);
@@ -130,8 +136,8 @@ public class AssetResource implements AssetsApi {
     }
 
     @Override
-    public Response findCoLocationOpportunities(Integer distanceM, District district, Integer minPartners) {
-        var clusters = coLocation.find(distanceM, district, minPartners);
+    public Response findCoLocationOpportunities(Integer distanceM, String localAuthority, Integer minPartners) {
+        var clusters = coLocation.find(distanceM, authorities.filterArea(LOCAL_AUTHORITY, localAuthority), minPartners);
         return Response.ok(CoLocationMapper.toApi(distanceM, minPartners, clusters, maxListedCoLocationAssets)).build();
     }
 
@@ -157,8 +163,8 @@ public class AssetResource implements AssetsApi {
     }
 
     @Override
-    public Response exportAssets(String partner, District district, AssetStatus status, Boolean includeDisposed) {
-        AssetQuery query = AssetQuery.of(partner, district, status, null, null, null, null, null, null,
+    public Response exportAssets(String partner, String localAuthority, AssetStatus status, Boolean includeDisposed) {
+        AssetQuery query = AssetQuery.of(partner, authorities.filterArea(LOCAL_AUTHORITY, localAuthority), status, null, null, null, null, null, null,
                 includeDisposed, "name", Integer.MAX_VALUE, 0);
         AssetExporter.Export export = exporter.export(query);
         StreamingOutput body = export::writeTo;
@@ -179,7 +185,7 @@ public class AssetResource implements AssetsApi {
         }
     }
 
-    private static Response withETag(Response.ResponseBuilder builder, Asset asset) {
-        return builder.entity(AssetMapper.toApi(asset, null)).header("ETag", ETags.of(asset.version)).build();
+    private Response withETag(Response.ResponseBuilder builder, Asset asset) {
+        return builder.entity(AssetMapper.toApi(asset, null, authorities)).header("ETag", ETags.of(asset.version)).build();
     }
 }

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetType;
-import org.estatehub.api.model.District;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
@@ -15,8 +15,10 @@ import org.estatehub.common.problem.Problems;
 /**
  * A search of the register as the caller asked for it, checked for the rules the contract cannot
  * express (bbox order, the three radius parameters together, sort by distance only around a point).
+ * {@code localAuthorities} is the filter's area (LocalAuthorities.filterArea: the authority and, for a
+ * county, its districts), null for no filter.
  */
-public record AssetQuery(String partner, District district, AssetStatus status, AssetType type, String text,
+public record AssetQuery(String partner, Set<String> localAuthorities, AssetStatus status, AssetType type, String text,
         double[] bbox, Double nearLat, Double nearLon, Integer radiusM, boolean includeDisposed, String sort,
         int limit, int offset) {
 
@@ -24,7 +26,7 @@ public record AssetQuery(String partner, District district, AssetStatus status, 
             "grossInternalAreaM2", "-grossInternalAreaM2", "utilisationPercent", "-utilisationPercent", "updatedAt",
             "-updatedAt", "distance");
 
-    public static AssetQuery of(String partner, District district, AssetStatus status, AssetType type, String q,
+    public static AssetQuery of(String partner, Set<String> localAuthorities, AssetStatus status, AssetType type, String q,
             String bbox, BigDecimal nearLat, BigDecimal nearLon, Integer radiusM, Boolean includeDisposed,
             String sort, int limit, int offset) {
         List<FieldError> errors = new ArrayList<>();
@@ -53,7 +55,7 @@ public record AssetQuery(String partner, District district, AssetStatus status, 
             throw ProblemException.invalid(errors);
         }
         String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
-        return new AssetQuery(partner, district, status, type, text, box,
+        return new AssetQuery(partner, localAuthorities == null ? null : Set.copyOf(localAuthorities), status, type, text, box,
                 nearLat == null ? null : nearLat.doubleValue(), nearLon == null ? null : nearLon.doubleValue(),
                 radiusM, Boolean.TRUE.equals(includeDisposed), order, limit, offset);
     }

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.estatehub.api.model.AssetType;
-import org.estatehub.api.model.District;
 import org.estatehub.api.model.Tenure;
 import org.estatehub.api.model.Visibility;
 import org.estatehub.asset.Asset;
@@ -32,7 +31,7 @@ public final class AssetRows {
         a.street = rs.getString("street");
         a.town = rs.getString("town");
         a.postcode = rs.getString("postcode");
-        a.district = District.valueOf(rs.getString("district"));
+        a.localAuthority = rs.getString("local_authority");
         a.uprn = rs.getString("uprn");
         a.ownReference = rs.getString("own_reference");
         a.epimsReference = rs.getString("epims_reference");

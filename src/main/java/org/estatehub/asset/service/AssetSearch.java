@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -140,9 +141,8 @@ public class AssetSearch {
             conditions.add("a.owner_partner_id = :partner");
             params.put("partner", query.partner());
         }
-        if (query.district() != null) {
-            conditions.add("a.district = :district");
-            params.put("district", query.district().toString());
+        if (query.localAuthorities() != null) {
+            conditions.add(localAuthoritySql(query.localAuthorities(), params));
         }
         if (query.status() != null) {
             conditions.add("a.status = :status");
@@ -181,6 +181,19 @@ public class AssetSearch {
             params.put("radius", (double) query.radiusM());
         }
         return String.join(" and ", conditions);
+    }
+
+    /**
+     * One authority is an equality, so a page of it in name order reads asset_local_authority_name
+     * without a sort; a county's area is {@code = any(array)}, which the same index serves code by code.
+     */
+    static String localAuthoritySql(Set<String> codes, Map<String, Object> params) {
+        if (codes.size() == 1) {
+            params.put("localAuthority", codes.iterator().next());
+            return "a.local_authority = :localAuthority";
+        }
+        params.put("localAuthorities", codes.stream().sorted().toArray(String[]::new));
+        return "a.local_authority = any(:localAuthorities)";
     }
 
     private static String orderBy(String sort) {

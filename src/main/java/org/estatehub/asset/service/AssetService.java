@@ -17,6 +17,7 @@ import org.estatehub.asset.AssetStatus;
 import org.estatehub.asset.AssetStatusChange;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.mapping.Postcodes;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
@@ -42,6 +43,9 @@ public class AssetService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    LocalAuthorities authorities;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Asset get(UUID id) {
         return access.requireReadable(Asset.findById(id), id);
@@ -58,6 +62,7 @@ public class AssetService {
                     "a new asset cannot be DISPOSED; record disposals with POST /assets/{assetId}/disposal")));
         }
         validate(input);
+        authorities.requireAssignable("localAuthority", input.getLocalAuthority(), null);
         Asset asset = new Asset();
         asset.id = UUID.randomUUID();
         asset.ownerPartnerId = owner;
@@ -88,6 +93,7 @@ public class AssetService {
                     "record disposals with POST /assets/{assetId}/disposal")));
         }
         validate(input);
+        authorities.requireAssignable("localAuthority", input.getLocalAuthority(), asset.localAuthority);
         // Checked before the entity changes: the queries would otherwise flush it early.
         requireUniqueKeys(asset, input);
         JsonNode previous = snapshot(asset);
@@ -165,7 +171,7 @@ public class AssetService {
     }
 
     private JsonNode snapshot(Asset asset) {
-        return audit.snapshot(AssetMapper.toApi(asset, null));
+        return audit.snapshot(AssetMapper.toApi(asset, null, authorities));
     }
 
     private void recordStatus(Asset asset, AssetStatus from, String reason) {

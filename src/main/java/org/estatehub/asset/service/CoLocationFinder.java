@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -17,7 +18,6 @@ import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetType;
-import org.estatehub.api.model.District;
 import org.estatehub.common.sql.NamedSql;
 import org.hibernate.Session;
 
@@ -47,8 +47,9 @@ public class CoLocationFinder {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Cluster> find(int distanceM, District district, int minPartners) {
-        List<Point> points = load(district);
+    /** {@code localAuthorities}: the filter's area (LocalAuthorities.filterArea), null for the whole register. */
+    public List<Cluster> find(int distanceM, Set<String> localAuthorities, int minPartners) {
+        List<Point> points = load(localAuthorities);
         int[] parent = new int[points.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -91,16 +92,14 @@ public class CoLocationFinder {
         return clusters;
     }
 
-    private List<Point> load(District district) {
-        String sql = "select a.id, a.name, a.owner_partner_id, a.asset_type, a.status, a.latitude, a.longitude,"
-                + " a.annual_running_cost, a.utilisation_percent from asset a where a.status <> 'DISPOSED' and "
-                + access.visibleSql() + (district == null ? "" : " and a.district = :district")
-                + " order by a.id";
+    private List<Point> load(Set<String> localAuthorities) {
         Map<String, Object> params = new HashMap<>();
         params.put("callerPartner", access.callerPartner());
-        if (district != null) {
-            params.put("district", district.toString());
-        }
+        String sql = "select a.id, a.name, a.owner_partner_id, a.asset_type, a.status, a.latitude, a.longitude,"
+                + " a.annual_running_cost, a.utilisation_percent from asset a where a.status <> 'DISPOSED' and "
+                + access.visibleSql()
+                + (localAuthorities == null ? "" : " and " + AssetSearch.localAuthoritySql(localAuthorities, params))
+                + " order by a.id";
         NamedSql points = NamedSql.of(sql);
         // The session's own connection, as a native query of this EntityManager would use.
         return em.unwrap(Session.class).doReturningWork(connection -> points.list(connection, params,

@@ -1,6 +1,8 @@
 package org.estatehub.authority.service;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +32,62 @@ public class LocalAuthorities {
 
     private volatile Snapshot snapshot;
 
-    /** All authorities by code, and each county's districts. */
-    record Snapshot(Map<String, LocalAuthority> byCode, Map<String, List<String>> districtsByCounty) {
+    /**
+     * All authorities by code, each county's districts, and the current authorities' codes by name and
+     * official name ({@link #nameKey}), for files that name an authority in words.
+     */
+    record Snapshot(Map<String, LocalAuthority> byCode, Map<String, List<String>> districtsByCounty,
+            Map<String, List<String>> currentByName) {
+    }
+
+    /** A register fixed in advance, for code that runs without a database (parsers' unit tests). */
+    public static LocalAuthorities of(List<LocalAuthority> register) {
+        LocalAuthorities authorities = new LocalAuthorities();
+        authorities.snapshot = snapshotOf(register);
+        return authorities;
     }
 
     public Optional<LocalAuthority> find(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(snapshot().byCode().get(code));
+    }
+
+    /** The authority's short name; null for null or an unknown code. */
+    public String name(String code) {
+        return find(code).map(a -> a.name).orElse(null);
+    }
+
+    /**
+     * The codes a {@code parameter} filter matches ({@link #area}); null when no filter was given. A
+     * well-formed code that is not in the register is the caller's mistake (400 naming the parameter),
+     * not an empty answer that looks like "no records there".
+     */
+    public Set<String> filterArea(String parameter, String code) {
+        if (code == null) {
+            return null;
+        }
+        Set<String> codes = area(code);
+        if (codes.isEmpty()) {
+            throw ProblemException.invalid(List.of(Problems.fieldError(parameter,
+                    "'" + code + "' is not the GSS code of a UK local authority (see GET /local-authorities).")));
+        }
+        return codes;
+    }
+
+    /**
+     * The codes of the current authorities called {@code name} (short or official name, compared as
+     * {@link #nameKey}): one for a name that says which authority it means, several for an ambiguous one,
+     * none for a name no current authority has.
+     */
+    public List<String> currentNamed(String name) {
+        return snapshot().currentByName().getOrDefault(nameKey(name), List.of());
+    }
+
+    /**
+     * A name as compared: case, "&" for "and", and punctuation or repeated spaces do not count, so that
+     * "Folkestone & Hythe" and 1.x's enum spelling FOLKESTONE_AND_HYTHE both name Folkestone and Hythe.
+     */
+    static String nameKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /** Every authority, in name order. */
@@ -59,25 +111,6 @@ public class LocalAuthorities {
         codes.add(code);
         codes.addAll(current.districtsByCounty().getOrDefault(code, List.of()));
         return codes;
-    }
-
-    /**
-     * The codes a {@code localAuthority} filter matches ({@link #area}), or null when no filter is given.
-     * A well-formed code that is not in the register is a 400 naming the parameter: a typo must not look
-     * like "nothing there".
-     *
-     * @param parameter the query parameter, for the problem's error list
-     */
-    public Set<String> filterArea(String parameter, String code) {
-        if (code == null) {
-            return null;
-        }
-        Set<String> area = area(code);
-        if (area.isEmpty()) {
-            throw ProblemException.invalid(List.of(Problems.fieldError(parameter,
-                    "'" + code + "' is not the GSS code of a UK local authority (see GET /local-authorities).")));
-        }
-        return area;
     }
 
     /**
@@ -122,16 +155,26 @@ public class LocalAuthorities {
 
     private static Snapshot load() {
         // Joins the caller's transaction when there is one; at startup (the partnership area's check) there is none.
-        // A lambda, not LocalAuthority::listAll: javac binds that method reference to PanacheEntityBase.listAll,
-        // which Panache does not enhance, so it throws at run time.
-        List<LocalAuthority> rows = QuarkusTransaction.joiningExisting()
-                .call(() -> LocalAuthority.<LocalAuthority>listAll());
+        // A lambda, not the method reference LocalAuthority::listAll: javac binds a method reference to the
+        // declaring class (PanacheEntityBase), whose listAll Panache never implements, so it fails at run time.
+        List<LocalAuthority> rows = QuarkusTransaction.joiningExisting().call(() -> LocalAuthority.<LocalAuthority>listAll());
+        return snapshotOf(rows);
+    }
+
+    private static Snapshot snapshotOf(List<LocalAuthority> rows) {
         Map<String, LocalAuthority> byCode = rows.stream()
                 .collect(Collectors.toUnmodifiableMap(a -> a.code, Function.identity()));
         Map<String, List<String>> districts = rows.stream().filter(a -> a.countyCode != null)
                 .sorted(Comparator.comparing((LocalAuthority a) -> a.code))
                 .collect(Collectors.groupingBy(a -> a.countyCode,
                         Collectors.mapping(a -> a.code, Collectors.toUnmodifiableList())));
-        return new Snapshot(byCode, Map.copyOf(districts));
+        Map<String, List<String>> byName = new HashMap<>();
+        rows.stream().filter(a -> a.current).sorted(Comparator.comparing((LocalAuthority a) -> a.code)).forEach(a -> {
+            for (String key : new LinkedHashSet<>(List.of(nameKey(a.name), nameKey(a.officialName)))) {
+                byName.computeIfAbsent(key, k -> new ArrayList<>()).add(a.code);
+            }
+        });
+        byName.replaceAll((key, codes) -> List.copyOf(codes));
+        return new Snapshot(byCode, Map.copyOf(districts), Map.copyOf(byName));
     }
 }

@@ -29,9 +29,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * V10__audit.sql, the one definition of a diff).
  *
  * <pre>
- * JsonNode before = audit.snapshot(AssetMapper.toApi(asset, null));
+ * JsonNode before = audit.snapshot(AssetMapper.toApi(asset, null, authorities));
  * ... change the asset, flush ...
- * audit.record(AssetAuditScope.subject(asset), AuditActions.UPDATED, before, audit.snapshot(AssetMapper.toApi(asset, null)));
+ * audit.record(AssetAuditScope.subject(asset), AuditActions.UPDATED, before, audit.snapshot(AssetMapper.toApi(asset, null, authorities)));
  * </pre>
  *
  * Changes made in SQL, many at once (the CSV import), are recorded with {@link #recordAll}; every event,

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.estatehub.api.model.AssetAuthorityFigures;
 import org.estatehub.api.model.AssetDashboard;
 import org.estatehub.api.model.AssetFigures;
 import org.estatehub.api.model.CountByKey;
@@ -108,12 +109,63 @@ public class Dashboards {
     public AssetDashboard assets() {
         return new AssetDashboard()
                 .total(assetFigures("'ALL'").get(0))
-                .byDistrict(assetFigures("a.district"))
+                .byLocalAuthority(byLocalAuthority(assetTotals("a.local_authority")))
                 .byStatus(assetFigures("a.status"))
                 .byPartner(assetFigures("a.owner_partner_id"));
     }
 
+    /**
+     * Every authority of the partnership's area in name order, with zeros where the caller sees no asset,
+     * then the authorities outside the area that hold assets the caller sees, in name order, then the
+     * assets without an authority (none today: the column is required, but the grouping does not assume it).
+     */
+    private List<AssetAuthorityFigures> byLocalAuthority(List<AssetTotals> rows) {
+        Map<String, AssetTotals> byCode = new HashMap<>();
+        AssetTotals withoutAuthority = null;
+        for (AssetTotals row : rows) {
+            if (row.key() == null) {
+                withoutAuthority = row;
+            } else {
+                byCode.put(row.key(), row);
+            }
+        }
+        List<AssetAuthorityFigures> figures = new ArrayList<>();
+        for (LocalAuthority authority : area.authorities()) {
+            AssetTotals row = byCode.remove(authority.code);
+            figures.add(authorityFigures(authority.code, authority.name, true,
+                    row == null ? new AssetTotals(authority.code, 0, BigDecimal.ZERO, Money.ZERO) : row));
+        }
+        // all() is in name order, so the authorities left over come out in name order too.
+        for (LocalAuthority authority : authorities.all()) {
+            AssetTotals row = byCode.remove(authority.code);
+            if (row != null) {
+                figures.add(authorityFigures(authority.code, authority.name, false, row));
+            }
+        }
+        if (withoutAuthority != null) {
+            figures.add(authorityFigures(null, null, false, withoutAuthority));
+        }
+        return figures;
+    }
+
+    private static AssetAuthorityFigures authorityFigures(String code, String name, boolean inArea, AssetTotals row) {
+        return new AssetAuthorityFigures().localAuthority(code).name(name).inPartnershipArea(inArea)
+                .count(row.count())
+                .grossInternalAreaM2(row.grossInternalAreaM2().setScale(2).toPlainString())
+                .annualRunningCost(row.annualRunningCost().toApi());
+    }
+
     private List<AssetFigures> assetFigures(String key) {
+        List<AssetTotals> rows = assetTotals(key);
+        if (rows.isEmpty()) {
+            rows = List.of(new AssetTotals("ALL", 0, BigDecimal.ZERO, Money.ZERO));
+        }
+        return rows.stream().map(r -> new AssetFigures().key(r.key()).count(r.count())
+                .grossInternalAreaM2(r.grossInternalAreaM2().setScale(2).toPlainString())
+                .annualRunningCost(r.annualRunningCost().toApi())).toList();
+    }
+
+    private List<AssetTotals> assetTotals(String key) {
         String visible = assetAccess.visibleSql();
         // `key` is one of this class's own column expressions, never caller input.
         NamedSql figures = NamedSql.of("select " + key + " figures_key, count(*) assets,"
@@ -123,14 +175,8 @@ public class Dashboards {
         if (figures.names().contains("callerPartner")) {
             params.put("callerPartner", assetAccess.callerPartner());
         }
-        List<AssetTotals> rows = em.unwrap(Session.class).doReturningWork(connection -> figures.list(connection,
+        return em.unwrap(Session.class).doReturningWork(connection -> figures.list(connection,
                 params, row -> new AssetTotals(row.getString("figures_key"), row.getInt("assets"),
                         row.getBigDecimal("area"), Money.of(row.getBigDecimal("cost")))));
-        if (rows.isEmpty()) {
-            rows = List.of(new AssetTotals("ALL", 0, BigDecimal.ZERO, Money.ZERO));
-        }
-        return rows.stream().map(r -> new AssetFigures().key(r.key()).count(r.count())
-                .grossInternalAreaM2(r.grossInternalAreaM2().setScale(2).toPlainString())
-                .annualRunningCost(r.annualRunningCost().toApi())).toList();
     }
 }

@@ -20,10 +20,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetType;
-import org.estatehub.api.model.District;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.Tenure;
 import org.estatehub.api.model.Visibility;
+import org.estatehub.authority.LocalAuthority;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.partner.Partner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -35,8 +36,35 @@ class ImportRowParserTest {
 
     private static final int LINE = 7;
 
+    /**
+     * A few authorities of the register as V13 loads them, and two made-up ones sharing a name (the real
+     * register has no such pair today, but nothing forbids one).
+     */
+    private static final LocalAuthorities REGISTER = LocalAuthorities.of(List.of(
+            authority("E07000110", "Maidstone", "Maidstone Borough Council", "E10000016", true),
+            authority("E07000112", "Folkestone and Hythe", "Folkestone and Hythe District Council", "E10000016", true),
+            authority("E10000016", "Kent", "Kent County Council", null, true),
+            authority("S12000027", "Shetland Islands", "Shetland Islands Council", null, true),
+            authority("E07000026", "Allerdale", "Allerdale Borough Council", null, false),
+            authority("E07999998", "Twinvale", "Twinvale District Council", null, true),
+            authority("E07999997", "Twinvale", "Twinvale Borough Council", null, true)));
+
     private Partner owner;
+    private String homeAuthority;
     private Map<TransparencyColumns, String> cells;
+
+    private static LocalAuthority authority(String code, String name, String officialName, String county,
+            boolean current) {
+        LocalAuthority a = new LocalAuthority();
+        a.code = code;
+        a.name = name;
+        a.officialName = officialName;
+        a.countyCode = county;
+        a.current = current;
+        a.replacedBy = current ? List.of() : List.of("E06000063");
+        a.formerCodes = List.of();
+        return a;
+    }
 
     @BeforeEach
     void aValidRow() {
@@ -44,7 +72,7 @@ class ImportRowParserTest {
         owner.id = "maidstone-bc";
         owner.name = "Maidstone Borough Council";
         owner.shortName = "MBC";
-        owner.localAuthority = "E07000110";
+        homeAuthority = "E07000110";
         cells = new EnumMap<>(TransparencyColumns.class);
         cells.put(TransparencyColumns.ORGANISATION, "Maidstone Borough Council");
         cells.put(TransparencyColumns.UPRN, "200003684999");
@@ -73,7 +101,7 @@ class ImportRowParserTest {
             columns.put(column, column.ordinal());
             values.add(cells.getOrDefault(column, ""));
         }
-        return new ImportRowParser(owner, columns).parse(record(CSVFormat.DEFAULT.format(values.toArray())), LINE,
+        return new ImportRowParser(owner, columns, REGISTER, homeAuthority).parse(record(CSVFormat.DEFAULT.format(values.toArray())), LINE,
                 errors);
     }
 
@@ -114,7 +142,7 @@ class ImportRowParserTest {
         assertEquals("1 King Street", row.street());
         assertEquals("Maidstone", row.town());
         assertEquals("ME15 6JQ", row.postcode());
-        assertEquals(District.MAIDSTONE, row.district());
+        assertEquals("E07000110", row.localAuthority());
         assertEquals(Tenure.FREEHOLD, row.tenure());
         assertEquals(AssetType.OFFICE, row.assetType());
         assertFalse(row.landOnly());
@@ -218,8 +246,8 @@ class ImportRowParserTest {
         cells.put(TransparencyColumns.ASSET_TYPE, "car-park");
         cells.remove(TransparencyColumns.DESKS);
         assertEquals(AssetType.CAR_PARK, valid().assetType());
-        cells.put(TransparencyColumns.DISTRICT, "Folkestone & Hythe");
-        assertEquals(District.FOLKESTONE_AND_HYTHE, valid().district());
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "Folkestone & Hythe");
+        assertEquals("E07000112", valid().localAuthority());
         cells.put(TransparencyColumns.ASSET_TYPE, "castle");
         refused(TransparencyColumns.ASSET_TYPE, "'castle' is not one of: OFFICE, DEPOT,");
     }
@@ -249,11 +277,46 @@ class ImportRowParserTest {
     }
 
     @Test
-    void theDistrictDefaultsToTheOwnersHomeDistrictOnly() {
-        cells.remove(TransparencyColumns.DISTRICT);
-        assertEquals(District.MAIDSTONE, valid().district());
-        owner.localAuthority = null;
-        refused(TransparencyColumns.DISTRICT, "has no home district to assume");
+    void theLocalAuthorityDefaultsToTheOwnersHomeAuthorityOnly() {
+        cells.remove(TransparencyColumns.LOCAL_AUTHORITY);
+        assertEquals("E07000110", valid().localAuthority());
+        homeAuthority = null;
+        refused(TransparencyColumns.LOCAL_AUTHORITY, "has no home local authority to assume");
+    }
+
+    @Test
+    void theLocalAuthorityIsACodeOrTheNameOfExactlyOneCurrentAuthority() {
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "E07000110");
+        assertEquals("E07000110", valid().localAuthority());
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "s12000027");
+        assertEquals("S12000027", valid().localAuthority());
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "maidstone");
+        assertEquals("E07000110", valid().localAuthority());
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "MAIDSTONE BOROUGH COUNCIL");
+        assertEquals("E07000110", valid().localAuthority());
+        // 1.x exported the District enum's names; they still name the same authority.
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "FOLKESTONE_AND_HYTHE");
+        assertEquals("E07000112", valid().localAuthority());
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "Kent County Council");
+        assertEquals("E10000016", valid().localAuthority());
+        // A former authority's code passes here; the importer refuses it unless the asset already has it.
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "E07000026");
+        assertEquals("E07000026", valid().localAuthority());
+    }
+
+    @Test
+    void anUnknownOrAmbiguousAuthorityIsARowErrorQuotingTheValue() {
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "E07999999");
+        refused(TransparencyColumns.LOCAL_AUTHORITY, "'E07999999' is not the GSS code of a UK local authority");
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "Maidstoen");
+        refused(TransparencyColumns.LOCAL_AUTHORITY,
+                "'Maidstoen' is neither a GSS code nor the name of a current UK local authority");
+        // Only current authorities are found by name: a former one's name says nothing about today's code.
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "Allerdale");
+        refused(TransparencyColumns.LOCAL_AUTHORITY, "'Allerdale' is neither a GSS code nor the name");
+        cells.put(TransparencyColumns.LOCAL_AUTHORITY, "twinvale");
+        refused(TransparencyColumns.LOCAL_AUTHORITY,
+                "'twinvale' names 2 current local authorities (E07999997, E07999998); give the GSS code");
     }
 
     @Test
@@ -317,7 +380,7 @@ class ImportRowParserTest {
         columns.put(TransparencyColumns.TENURE, 4);
         // A short record: the tenure cell is beyond its end.
         List<FieldError> errors = new ArrayList<>();
-        assertNull(new ImportRowParser(owner, columns).parse(record("123,Depot,576000,155700"), LINE, errors));
+        assertNull(new ImportRowParser(owner, columns, REGISTER, homeAuthority).parse(record("123,Depot,576000,155700"), LINE, errors));
         assertEquals(List.of("Tenure"), errors.stream().map(FieldError::getField).toList());
     }
 }

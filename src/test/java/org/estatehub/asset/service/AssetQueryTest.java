@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetType;
-import org.estatehub.api.model.District;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.common.problem.ProblemException;
 import org.junit.jupiter.api.Tag;
@@ -55,10 +54,10 @@ class AssetQueryTest {
 
     @Test
     void filtersArePassedThrough() {
-        AssetQuery query = AssetQuery.of("kent-cc", District.DOVER, AssetStatus.OPERATIONAL, AssetType.OFFICE, null,
+        AssetQuery query = AssetQuery.of("kent-cc", java.util.Set.of("E07000108"), AssetStatus.OPERATIONAL, AssetType.OFFICE, null,
                 null, null, null, null, true, "-annualRunningCost", 10, 20);
         assertEquals("kent-cc", query.partner());
-        assertEquals(District.DOVER, query.district());
+        assertEquals(java.util.Set.of("E07000108"), query.localAuthorities());
         assertEquals(AssetStatus.OPERATIONAL, query.status());
         assertEquals(AssetType.OFFICE, query.type());
         assertTrue(query.includeDisposed());
