@@ -78,9 +78,6 @@ public class DemoHistory {
     @Inject
     AwardQueries awards;
 
-    @Inject
-    LocalAuthorities authorities;
-
     /** Records the creation of every record without history; the number of events written. */
     @Transactional
     public int recordCreations() {
