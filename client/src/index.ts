@@ -7,6 +7,7 @@ export type { components, paths };
 export type Me = components['schemas']['Me'];
 export type Partner = components['schemas']['Partner'];
 export type Asset = components['schemas']['Asset'];
+export type LocalAuthority = components['schemas']['LocalAuthority'];
 export type Problem = components['schemas']['Problem'];
 
 /** A client for the API at baseUrl that sends the given bearer token (user or partner system). */

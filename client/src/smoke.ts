@@ -1,7 +1,8 @@
 // Smoke test of the generated client against a running EstateHub:
 //   ESTATEHUB_URL=http://localhost:8090 ESTATEHUB_OIDC_URL=http://localhost:8180/realms/estatehub npm run smoke
-// Logs in as maidstone.editor (password grant, client estatehub-cli), then checks GET /me, GET /partners
-// and GET /assets?district=MAIDSTONE. Any mismatch exits non-zero.
+// Logs in as maidstone.editor (password grant, client estatehub-cli), then checks GET /me, GET /partners,
+// GET /local-authorities (2.0.0: authorities by ONS GSS code), GET /assets?localAuthority=E07000110 (Maidstone)
+// and ?localAuthority=E10000016 (Kent County Council: its districts' assets too). Any mismatch exits non-zero.
 import { createEstateHubClient, passwordGrantToken } from './index.js';
 
 const baseUrl = (process.env.ESTATEHUB_URL ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -39,11 +40,25 @@ async function main(): Promise<void> {
       'partners include maidstone, Maidstone Borough Council, DISTRICT_COUNCIL');
   check(page?.items.filter((p) => p.accountableBody).map((p) => p.id).join() === 'kcc', 'kcc is the one accountable body');
 
+  const maidstoneCode = 'E07000110';
+  const authority = await api.GET('/local-authorities/{code}', { params: { path: { code: maidstoneCode } } });
+  check(authority.response.status === 200, `GET /local-authorities/${maidstoneCode} -> 200 (got ${authority.response.status})`);
+  check(authority.data?.name === 'Maidstone' && authority.data?.type === 'NMD' && authority.data?.countyCode === 'E10000016',
+      `${maidstoneCode} is Maidstone, a district of Kent (${authority.data?.name}, ${authority.data?.type}, ${authority.data?.countyCode})`);
+  check(authority.data?.inPartnershipArea === true, 'Maidstone is in the partnership area');
+  check(maidstone?.localAuthority === maidstoneCode && maidstone?.localAuthorityName === 'Maidstone',
+      `partner maidstone names its authority by code (${maidstone?.localAuthority}, ${maidstone?.localAuthorityName})`);
+
+  const kentDistricts = await api.GET('/local-authorities', { params: { query: { county: 'E10000016', limit: 50 } } });
+  check(kentDistricts.response.status === 200 && kentDistricts.data?.total === 12,
+      `GET /local-authorities?county=E10000016 lists Kent's 12 districts (${kentDistricts.data?.total})`);
+  const districtCodes = new Set(kentDistricts.data?.items.map((a) => a.code) ?? []);
+
   const assets = await api.GET('/assets', {
-    params: { query: { district: 'MAIDSTONE' } },
+    params: { query: { localAuthority: maidstoneCode } },
     headers: { Accept: 'application/json' },
   });
-  check(assets.response.status === 200, `GET /assets?district=MAIDSTONE -> 200 (got ${assets.response.status})`);
+  check(assets.response.status === 200, `GET /assets?localAuthority=${maidstoneCode} -> 200 (got ${assets.response.status})`);
   // The operation also offers application/geo+json; openapi-fetch asks for (and types) both.
   const assetPage = assets.data !== undefined && 'items' in assets.data ? assets.data : undefined;
   check(assetPage !== undefined, 'assets answer is an AssetPage (application/json)');
@@ -51,10 +66,27 @@ async function main(): Promise<void> {
   check(items.length > 0 && (assetPage?.total ?? 0) >= items.length, `assets: ${items.length} items of total ${assetPage?.total}`);
   check(items.length === Math.min(assetPage?.total ?? -1, 50) && assetPage?.limit === 50 && assetPage?.offset === 0,
       'assets page is the first 50 (default limit)');
-  check(items.every((a) => a.district === 'MAIDSTONE'), 'every asset is in MAIDSTONE');
+  check(items.every((a) => a.localAuthority === maidstoneCode && a.localAuthorityName === 'Maidstone'),
+      'every asset is in Maidstone (E07000110)');
   check(items.some((a) => a.ownerPartnerId === 'maidstone'), 'Maidstone owns some of them');
   check(items.every((a) => a.visibility === 'PARTNERSHIP' || a.ownerPartnerId === 'maidstone'),
       'other partners\' OWNER_ONLY assets are not shown');
+
+  const county = await api.GET('/assets', {
+    params: { query: { localAuthority: 'E10000016', limit: 500 } },
+    headers: { Accept: 'application/json' },
+  });
+  const countyPage = county.data !== undefined && 'items' in county.data ? county.data : undefined;
+  check(county.response.status === 200 && (countyPage?.total ?? 0) > (assetPage?.total ?? 0),
+      `GET /assets?localAuthority=E10000016 finds more than Maidstone's (${countyPage?.total} > ${assetPage?.total})`);
+  check((countyPage?.items ?? []).every((a) => a.localAuthority === 'E10000016' || districtCodes.has(a.localAuthority)),
+      'every asset found by Kent County Council\'s code is in Kent or one of its districts');
+
+  const unknown = await api.GET('/assets', {
+    params: { query: { localAuthority: 'E07999999' } },
+    headers: { Accept: 'application/json' },
+  });
+  check(unknown.response.status === 400, `an unknown authority code is a 400 (got ${unknown.response.status})`);
 
   const denied = await createEstateHubClient(baseUrl, 'not-a-token').GET('/me');
   check(denied.response.status === 401 && denied.error?.status === 401, 'a bad token gets a 401 problem');
