@@ -15,10 +15,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { claims, launchBrowser } from './browser.mjs';
 
 const base = (process.env.ESTATEHUB_URL ?? 'http://localhost:8090').replace(/\/$/, '');
 const realm = (process.env.ESTATEHUB_OIDC_URL ?? 'http://localhost:8180/realms/estatehub').replace(/\/$/, '');
@@ -119,31 +118,20 @@ function serve(origin) {
   });
 }
 
+let browser;
 let context;
-let profile;
 const servers = [];
 
 before(async () => {
   servers.push(await serve(allowedOrigin), await serve(unlistedOrigin));
-  profile = mkdtempSync(join(tmpdir(), 'estatehub-e2e-spa-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context.setDefaultTimeout(30_000);
+  browser = await launchBrowser('estatehub-e2e-spa-');
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
 });
-
-function claims(jwt) {
-  return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-}
 
 /** The properties PUT /assets/{assetId} takes, from the contract the API serves. */
 async function assetInputProperties() {

@@ -8,10 +8,9 @@
 // http://localhost:8180/realms/estatehub), CHROMIUM (default /usr/bin/chromium).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { claims, launchBrowser } from './browser.mjs';
 
 const base = (process.env.ESTATEHUB_URL ?? 'http://localhost:8090').replace(/\/$/, '');
 const realm = (process.env.ESTATEHUB_OIDC_URL ?? 'http://localhost:8180/realms/estatehub').replace(/\/$/, '');
@@ -19,28 +18,17 @@ const username = 'maidstone.editor';
 const password = 'demo';
 const results = new URL('./test-results/', import.meta.url).pathname;
 
+let browser;
 let context;
-let profile;
 
 before(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'estatehub-e2e-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context.setDefaultTimeout(30_000);
+  browser = await launchBrowser('estatehub-e2e-');
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
-
-function claims(jwt) {
-  return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-}
 
 test('Swagger UI: Authorize through Keycloak as maidstone.editor, then GET /me', async () => {
   const page = await context.newPage();
