@@ -226,4 +226,52 @@ class AssetLocalAuthorityTest {
         int sum = groups.stream().mapToInt(g -> ((Number) g.get("count")).intValue()).sum();
         assertEquals(dashboard.getInt("total.count"), sum, "every asset counted once");
     }
+
+    /** Kent County Council and its twelve districts in name order; Medway is a unitary authority, not in Kent's county. */
+    static final List<String> KENT_COUNTY = List.of("Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe",
+            "Gravesham", "Kent", "Maidstone", "Sevenoaks", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells");
+
+    @Test
+    void aCountyFilterListsTheCountyAndItsDistrictsOnly() {
+        // A site in Kent's district of Swale, so the county's figures hold at least one asset of this test.
+        createId("pmo.admin", with(asset("Dashboard Swale " + AssetFixtures.token(), 51.34, 0.73),
+                "localAuthority", "E07000113"));
+        var dashboard = Api.as("pmo.admin").get("/dashboards/assets?localAuthority=E10000016").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> groups = dashboard.getList("byLocalAuthority");
+        assertEquals(KENT_COUNTY, groups.stream().map(g -> (String) g.get("name")).toList(),
+                "the county and its districts, zeros included, nothing outside it (no Medway, no Crawley)");
+        assertTrue(groups.stream().allMatch(g -> Boolean.TRUE.equals(g.get("inPartnershipArea"))), groups.toString());
+        int sum = groups.stream().mapToInt(g -> ((Number) g.get("count")).intValue()).sum();
+        assertEquals(dashboard.getInt("total.count"), sum, "the total counts the filter's assets only");
+        assertEquals(sum, dashboard.getList("byStatus.count", Integer.class).stream().mapToInt(Integer::intValue).sum());
+        assertEquals(sum, dashboard.getList("byPartner.count", Integer.class).stream().mapToInt(Integer::intValue).sum());
+        // The same assets as the search by the same filter (which leaves disposed assets out, as the dashboard does).
+        assertEquals(sum, (int) Api.as("pmo.admin").get("/assets?limit=1&localAuthority=E10000016").path("total"));
+        int whole = Api.as("pmo.admin").get("/dashboards/assets").path("total.count");
+        assertTrue(whole > sum, "Medway's and the sites beyond Kent are not in the county's figures: " + whole + " " + sum);
+    }
+
+    @Test
+    void aDistrictFilterListsThatDistrict() {
+        var dashboard = Api.as("maidstone.editor").get("/dashboards/assets?localAuthority=E07000110").then()
+                .statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> groups = dashboard.getList("byLocalAuthority");
+        assertEquals(1, groups.size(), groups.toString());
+        assertEquals("E07000110", groups.get(0).get("localAuthority"));
+        assertEquals("Maidstone", groups.get(0).get("name"));
+        assertEquals(dashboard.getInt("total.count"), ((Number) groups.get(0).get("count")).intValue());
+        assertEquals(dashboard.getString("total.grossInternalAreaM2"), groups.get(0).get("grossInternalAreaM2"));
+        assertEquals((int) Api.as("maidstone.editor").get("/assets?limit=1&localAuthority=E07000110").path("total"),
+                dashboard.getInt("total.count"));
+
+        // Beyond the partnership's area, where no test registers an asset: still listed, with zeros, and flagged as outside.
+        var antrim = Api.as("maidstone.editor").get("/dashboards/assets?localAuthority=N09000001").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("N09000001"), antrim.getList("byLocalAuthority.localAuthority"));
+        assertEquals(false, antrim.get("byLocalAuthority[0].inPartnershipArea"));
+        assertEquals(0, antrim.getInt("total.count"));
+        assertEquals("0.00", antrim.getString("total.grossInternalAreaM2"));
+        assertEquals(List.of(), antrim.getList("byStatus"));
+    }
 }

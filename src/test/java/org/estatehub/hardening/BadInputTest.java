@@ -245,6 +245,8 @@ class BadInputTest {
             "/projects?localAuthority=e07000110", "/projects?localAuthority=E07999999",
             "/assets?localAuthority=E07999999", "/assets/co-location?localAuthority=e07000110",
             "/projects/outcomes?localAuthority=E0700011", "/projects/outcomes?localAuthority=S99999999",
+            "/dashboards/assets?localAuthority=E07999999", "/dashboards/assets?localAuthority=e07000110",
+            "/dashboards/pipeline?localAuthority=S99999999", "/dashboards/pipeline?localAuthority=E0700011",
             "/local-authorities?county=E07999999", "/local-authorities?county=E07000110",
             "/local-authorities?county=kent", "/local-authorities?type=PIRATES", "/local-authorities?current=maybe",
             "/local-authorities?inPartnershipArea=1", "/local-authorities?current=true&current=false"})
@@ -269,6 +271,8 @@ class BadInputTest {
                 "/assets/export", List.of("partner", "localAuthority", "status", "includeDisposed"),
                 "/projects", List.of("stage", "type", "localAuthority", "lead", "partner", "programme", "q", "limit", "offset"),
                 "/projects/outcomes", List.of("stage", "type", "localAuthority", "partner", "programme"),
+                "/dashboards/assets", List.of("localAuthority"),
+                "/dashboards/pipeline", List.of("localAuthority"),
                 "/local-authorities", List.of("type", "region", "county", "current", "name", "inPartnershipArea", "limit",
                         "offset"));
         params.forEach((path, names) -> {

@@ -23,7 +23,11 @@ final class MonitoringMatrix {
     private MonitoringMatrix() {
     }
 
-    /** Expected status per caller: pmo-admin, editor, viewer, s151, board, service editor, service viewer. */
+    /**
+     * Expected status per caller: pmo-admin, editor, viewer, s151, board, service editor, service viewer.
+     * The dashboards' rows of scope NONE read the whole partnership; those of scope OTHER and OTHER_PRIVATE
+     * filter by the authority of another partner's project, or of its OWNER_ONLY asset.
+     */
     static final List<Row> TABLE = List.of(
         row("listMonitoringReturns",   Scope.NONE,          all(200)),
         row("submitMonitoringReturn",  Scope.NONE,          201, 403, 403, 403, 403, 403, 403),
@@ -31,7 +35,9 @@ final class MonitoringMatrix {
         row("getMonitoringReturn",     Scope.NONE,          all(200)),
         row("getFundingDashboard",     Scope.NONE,          all(200)),
         row("getPipelineDashboard",    Scope.NONE,          all(200)),
+        row("getPipelineDashboard",    Scope.OTHER,         all(200)),
         row("getAssetDashboard",       Scope.NONE,          all(200)),
+        row("getAssetDashboard",       Scope.OTHER_PRIVATE, all(200)),
         row("getMouCoverageDashboard", Scope.NONE,          all(200)));
 
     /**
@@ -40,6 +46,10 @@ final class MonitoringMatrix {
      * who may not see it, not even with its figures hidden.
      */
     private static void getAssetDashboard(Case c) {
+        if (c.scope() == Scope.OTHER_PRIVATE) {
+            filteredAssetDashboard(c);
+            return;
+        }
         org.estatehub.testing.AssetFixtures.createId("pmo.admin", org.estatehub.testing.AssetFixtures.with(
                 org.estatehub.testing.AssetFixtures.asset("Dashboard " + org.estatehub.testing.AssetFixtures.token(),
                         58.98, -2.96),
@@ -53,6 +63,42 @@ final class MonitoringMatrix {
         }
     }
 
+    /**
+     * Filtered by the Orkney Islands, where only Dover's OWNER_ONLY assets sit: the filter names the
+     * authority, so its group is always listed, but those who may not see the assets get zeros everywhere
+     * and no Dover line, exactly as if there were none.
+     */
+    private static void filteredAssetDashboard(Case c) {
+        AssetFixtures.createId("pmo.admin", AssetFixtures.with(
+                AssetFixtures.asset("Filtered dashboard " + AssetFixtures.token(), 58.98, -2.96),
+                "ownerPartnerId", TenancyMatrix.OTHER_PARTNER, "visibility", "OWNER_ONLY", "localAuthority", "S12000023"));
+        var r = c.caller().api().get("/dashboards/assets?localAuthority=S12000023");
+        expect(c, r);
+        var dashboard = r.jsonPath();
+        assertEquals(List.of("S12000023"), dashboard.getList("byLocalAuthority.localAuthority"), c.toString());
+        int count = dashboard.getInt("byLocalAuthority[0].count");
+        assertEquals(dashboard.getInt("total.count"), count, c.toString());
+        if (TenancyMatrix.seesAllAssets(c.caller())) {
+            org.junit.jupiter.api.Assertions.assertTrue(count >= 1, c + ": " + r.asString());
+            assertEquals(List.of(TenancyMatrix.OTHER_PARTNER), dashboard.getList("byPartner.key"), c.toString());
+        } else {
+            assertEquals(0, count, c + ": the filter revealed another partner's OWNER_ONLY assets: " + r.asString());
+            assertEquals("0.00", dashboard.getString("byLocalAuthority[0].grossInternalAreaM2"), c.toString());
+            assertEquals("0.00", dashboard.getString("byLocalAuthority[0].annualRunningCost.amount"), c.toString());
+            assertEquals(List.of(), dashboard.getList("byStatus"), c.toString());
+            assertEquals(List.of(), dashboard.getList("byPartner"), c.toString());
+        }
+    }
+
+    /** Filtered by Dover's district: every caller reads the pipeline, and sees that district alone. */
+    private static void filteredPipelineDashboard(Case c) {
+        var r = c.caller().api().get("/dashboards/pipeline?localAuthority=E07000108");
+        expect(c, r);
+        var dashboard = r.jsonPath();
+        assertEquals(List.of("E07000108"), dashboard.getList("byLocalAuthority.localAuthority"), c.toString());
+        assertEquals(dashboard.getInt("total"), dashboard.getInt("byLocalAuthority[0].count"), c.toString());
+    }
+
     static void exercise(Case c) {
         switch (c.operation()) {
             case "listMonitoringReturns" -> expect(c, c.caller().api().get("/monitoring-returns"));
@@ -60,7 +106,13 @@ final class MonitoringMatrix {
             case "previewMonitoringReturn" -> expect(c, c.caller().api().get("/monitoring-returns/preview?period=2026-Q3"));
             case "getMonitoringReturn" -> getMonitoringReturn(c);
             case "getFundingDashboard" -> expect(c, c.caller().api().get("/dashboards/funding"));
-            case "getPipelineDashboard" -> expect(c, c.caller().api().get("/dashboards/pipeline"));
+            case "getPipelineDashboard" -> {
+                if (c.scope() == Scope.OTHER) {
+                    filteredPipelineDashboard(c);
+                } else {
+                    expect(c, c.caller().api().get("/dashboards/pipeline"));
+                }
+            }
             case "getAssetDashboard" -> getAssetDashboard(c);
             case "getMouCoverageDashboard" -> expect(c, c.caller().api().get("/dashboards/mou-coverage"));
             default -> throw new AssertionError("no request written for " + c.operation());

@@ -78,6 +78,60 @@ class PipelineDashboardTest {
                 .path("total"));
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void aCountyFilterCountsAndListsTheCountyAndItsDistrictsOnly() {
+        String token = AssetFixtures.token();
+        // Kent's district of Thanet; and Bexley and a partnership-wide project, which the filter must leave out.
+        ProjectFixtures.createId("pmo.admin", ProjectFixtures.with(ProjectFixtures.project("Thanet hub " + token),
+                "localAuthority", "E07000114", "stage", "PIPELINE"));
+        ProjectFixtures.createId("pmo.admin", ProjectFixtures.with(ProjectFixtures.project("Bexley depot " + token),
+                "localAuthority", "E09000004", "stage", "PIPELINE"));
+
+        var dashboard = Api.as("dover.editor").get("/dashboards/pipeline?localAuthority=E10000016").then()
+                .statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> groups = dashboard.getList("byLocalAuthority");
+        assertEquals(List.of("Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe", "Gravesham", "Kent",
+                "Maidstone", "Sevenoaks", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells"),
+                groups.stream().map(g -> (String) g.get("name")).toList(),
+                "the county and its districts in name order, zeros included; no Medway, Bexley or group without authority");
+        assertTrue(groups.stream().anyMatch(g -> ((Integer) g.get("count")) == 0), "an empty authority is listed");
+        int sum = 0;
+        for (Map<String, Object> g : groups) {
+            int byStage = ((List<Map<String, Object>>) g.get("byStage")).stream().mapToInt(s -> (Integer) s.get("count")).sum();
+            assertEquals(g.get("count"), byStage, g.toString());
+            sum += (Integer) g.get("count");
+        }
+        assertEquals(dashboard.getInt("total"), sum);
+        assertEquals(sum, dashboard.getList("byStage.count", Integer.class).stream().mapToInt(Integer::intValue).sum());
+        assertEquals(sum, (int) Api.as("dover.editor").get("/projects?limit=1&localAuthority=E10000016").path("total"));
+        assertTrue(sum < Api.as("dover.editor").get("/dashboards/pipeline").jsonPath().getInt("total"),
+                "Medway's, Bexley's and the partnership-wide projects are not in the county's figures");
+    }
+
+    @Test
+    void aDistrictFilterListsThatDistrictEvenOutsideTheArea() {
+        String token = AssetFixtures.token();
+        ProjectFixtures.createId("pmo.admin", ProjectFixtures.with(ProjectFixtures.project("Bexley yard " + token),
+                "localAuthority", "E09000004", "stage", "PIPELINE"));
+        var bexley = Api.as("maidstone.editor").get("/dashboards/pipeline?localAuthority=E09000004").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("E09000004"), bexley.getList("byLocalAuthority.localAuthority"));
+        assertEquals(false, bexley.get("byLocalAuthority[0].inPartnershipArea"));
+        int count = bexley.getInt("byLocalAuthority[0].count");
+        assertTrue(count >= 1, bexley.prettify());
+        assertEquals(bexley.getInt("total"), count);
+        assertEquals(count, (int) Api.as("maidstone.editor").get("/projects?limit=1&localAuthority=E09000004").path("total"));
+
+        // An authority where no test creates a project: listed with 0, nothing else.
+        var antrim = Api.as("maidstone.editor").get("/dashboards/pipeline?localAuthority=N09000001").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("N09000001"), antrim.getList("byLocalAuthority.localAuthority"));
+        assertEquals(0, antrim.getInt("total"));
+        assertEquals(List.of(), antrim.getList("byStage"));
+        assertEquals(List.of(), antrim.getList("byLocalAuthority[0].byStage"));
+    }
+
     private static void assertInNameOrder(List<Map<String, Object>> groups) {
         List<String> names = new ArrayList<>(groups.stream().map(g -> ((String) g.get("name")).toLowerCase(Locale.ROOT)).toList());
         List<String> sorted = new ArrayList<>(names);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.estatehub.api.DashboardsApi;
 import org.estatehub.api.model.CountByKey;
 import org.estatehub.api.model.MouCoverageDashboard;
+import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.funding.mapping.FundingMapper;
 import org.estatehub.funding.service.FundingSummaryService;
@@ -32,19 +33,22 @@ public class DashboardResource implements DashboardsApi {
     @Inject
     MouService mous;
 
+    @Inject
+    LocalAuthorities authorities;
+
     @Override
     public Response getFundingDashboard() {
         return Response.ok(FundingMapper.toApi(funding.summary())).build();
     }
 
     @Override
-    public Response getPipelineDashboard() {
-        return Response.ok(dashboards.pipeline()).build();
+    public Response getPipelineDashboard(String localAuthority) {
+        return Response.ok(dashboards.pipeline(authorities.filterArea("localAuthority", localAuthority))).build();
     }
 
     @Override
-    public Response getAssetDashboard() {
-        return Response.ok(dashboards.assets()).build();
+    public Response getAssetDashboard(String localAuthority) {
+        return Response.ok(dashboards.assets(authorities.filterArea("localAuthority", localAuthority))).build();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,9 +57,21 @@ public class Dashboards {
             select local_authority, stage, count(*) projects from project
              group by 1, 2 order by 1, 2""");
 
-    public PipelineDashboard pipeline() {
-        List<StageCount> rows = em.unwrap(Session.class).doReturningWork(connection -> PIPELINE.list(connection,
-                Map.of(), row -> new StageCount(row.getString("local_authority"), row.getString("stage"),
+    private static final NamedSql PIPELINE_IN = NamedSql.of("""
+            select local_authority, stage, count(*) projects from project
+             where local_authority = any(cast(:authorities as varchar[]))
+             group by 1, 2 order by 1, 2""");
+
+    /**
+     * @param filterArea the codes of a localAuthority filter (LocalAuthorities.filterArea: an authority and,
+     *                   for a county, its districts), or null for the whole register
+     */
+    public PipelineDashboard pipeline(Set<String> filterArea) {
+        NamedSql select = filterArea == null ? PIPELINE : PIPELINE_IN;
+        Map<String, Object> params = filterArea == null ? Map.of()
+                : Map.of("authorities", filterArea.toArray(String[]::new));
+        List<StageCount> rows = em.unwrap(Session.class).doReturningWork(connection -> select.list(connection,
+                params, row -> new StageCount(row.getString("local_authority"), row.getString("stage"),
                         row.getInt("projects"))));
         Map<String, Integer> byStage = new LinkedHashMap<>();
         // Keyed by code; Optional.empty() is the group of projects without an authority.
@@ -77,7 +90,20 @@ public class Dashboards {
         return new PipelineDashboard().total(total)
                 .byStage(byStage.entrySet().stream().map(e -> new CountByKey().key(e.getKey()).count(e.getValue()))
                         .toList())
-                .byLocalAuthority(inAreaOrder(byAuthority));
+                .byLocalAuthority(filterArea == null ? inAreaOrder(byAuthority)
+                        : inFilterOrder(filterArea, byAuthority));
+    }
+
+    /** The authorities of a filter's area in name order, listed even without projects: nothing else matched. */
+    private List<PipelineAuthority> inFilterOrder(Set<String> filterArea,
+            Map<Optional<String>, PipelineAuthority> byAuthority) {
+        return filterAuthorities(filterArea).stream()
+                .map(a -> byAuthority.getOrDefault(Optional.of(a.code), pipelineGroup(a.code))).toList();
+    }
+
+    /** A filter's authorities (LocalAuthorities.filterArea's codes), in name order. */
+    private List<LocalAuthority> filterAuthorities(Set<String> filterArea) {
+        return authorities.all().stream().filter(a -> filterArea.contains(a.code)).toList();
     }
 
     private PipelineAuthority pipelineGroup(String code) {
@@ -106,12 +132,33 @@ public class Dashboards {
         return groups;
     }
 
-    public AssetDashboard assets() {
+    /**
+     * @param filterArea the codes of a localAuthority filter (LocalAuthorities.filterArea), or null for
+     *                   every asset the caller may see; the filter only narrows that visibility
+     */
+    public AssetDashboard assets(Set<String> filterArea) {
+        List<AssetTotals> byCode = assetTotals("a.local_authority", filterArea);
         return new AssetDashboard()
-                .total(assetFigures("'ALL'").get(0))
-                .byLocalAuthority(byLocalAuthority(assetTotals("a.local_authority")))
-                .byStatus(assetFigures("a.status"))
-                .byPartner(assetFigures("a.owner_partner_id"));
+                .total(total(filterArea))
+                .byLocalAuthority(filterArea == null ? byLocalAuthority(byCode) : inFilter(filterArea, byCode))
+                .byStatus(assetFigures("a.status", filterArea))
+                .byPartner(assetFigures("a.owner_partner_id", filterArea));
+    }
+
+    /**
+     * The authorities of a filter's area in name order, with zeros where the caller sees no asset. Rows
+     * can only be of those authorities (the query's own filter), and an authority's inPartnershipArea
+     * still says whether the partnership's configured area holds it.
+     */
+    private List<AssetAuthorityFigures> inFilter(Set<String> filterArea, List<AssetTotals> rows) {
+        Map<String, AssetTotals> byCode = new HashMap<>();
+        for (AssetTotals row : rows) {
+            byCode.put(row.key(), row);
+        }
+        return filterAuthorities(filterArea).stream()
+                .map(a -> authorityFigures(a.code, a.name, area.contains(a.code),
+                        byCode.getOrDefault(a.code, new AssetTotals(a.code, 0, BigDecimal.ZERO, Money.ZERO))))
+                .toList();
     }
 
     /**
@@ -155,25 +202,39 @@ public class Dashboards {
                 .annualRunningCost(row.annualRunningCost().toApi());
     }
 
-    private List<AssetFigures> assetFigures(String key) {
-        List<AssetTotals> rows = assetTotals(key);
-        if (rows.isEmpty()) {
-            rows = List.of(new AssetTotals("ALL", 0, BigDecimal.ZERO, Money.ZERO));
-        }
-        return rows.stream().map(r -> new AssetFigures().key(r.key()).count(r.count())
-                .grossInternalAreaM2(r.grossInternalAreaM2().setScale(2).toPlainString())
-                .annualRunningCost(r.annualRunningCost().toApi())).toList();
+    /**
+     * The one line of all assets counted; with none (SQL's group by gives no row), a line of zeros. Only the
+     * total gets it: a status or partner list without assets is empty, never a made-up key "ALL".
+     */
+    private AssetFigures total(Set<String> filterArea) {
+        List<AssetFigures> rows = assetFigures("'ALL'", filterArea);
+        return rows.isEmpty() ? figures(new AssetTotals("ALL", 0, BigDecimal.ZERO, Money.ZERO)) : rows.get(0);
     }
 
-    private List<AssetTotals> assetTotals(String key) {
+    private static AssetFigures figures(AssetTotals r) {
+        return new AssetFigures().key(r.key()).count(r.count())
+                .grossInternalAreaM2(r.grossInternalAreaM2().setScale(2).toPlainString())
+                .annualRunningCost(r.annualRunningCost().toApi());
+    }
+
+    private List<AssetFigures> assetFigures(String key, Set<String> filterArea) {
+        List<AssetTotals> rows = assetTotals(key, filterArea);
+        return rows.stream().map(Dashboards::figures).toList();
+    }
+
+    private List<AssetTotals> assetTotals(String key, Set<String> filterArea) {
         String visible = assetAccess.visibleSql();
+        String inFilter = filterArea == null ? "" : " and a.local_authority = any(cast(:authorities as varchar[]))";
         // `key` is one of this class's own column expressions, never caller input.
         NamedSql figures = NamedSql.of("select " + key + " figures_key, count(*) assets,"
                 + " coalesce(sum(a.gross_internal_area_m2), 0) area, coalesce(sum(a.annual_running_cost), 0) cost"
-                + " from asset a where a.status <> 'DISPOSED' and " + visible + " group by 1 order by 1");
+                + " from asset a where a.status <> 'DISPOSED' and " + visible + inFilter + " group by 1 order by 1");
         Map<String, Object> params = new HashMap<>();
         if (figures.names().contains("callerPartner")) {
             params.put("callerPartner", assetAccess.callerPartner());
+        }
+        if (filterArea != null) {
+            params.put("authorities", filterArea.toArray(String[]::new));
         }
         return em.unwrap(Session.class).doReturningWork(connection -> figures.list(connection,
                 params, row -> new AssetTotals(row.getString("figures_key"), row.getInt("assets"),
