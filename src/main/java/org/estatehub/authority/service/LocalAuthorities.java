@@ -33,11 +33,12 @@ public class LocalAuthorities {
     private volatile Snapshot snapshot;
 
     /**
-     * All authorities by code, each county's districts, and the current authorities' codes by name and
-     * official name ({@link #nameKey}), for files that name an authority in words.
+     * All authorities by code and in name order (sorted once: dashboards and the register's list read it on
+     * every request), each county's districts, and the current authorities' codes by name and official name
+     * ({@link #nameKey}), for files that name an authority in words.
      */
-    record Snapshot(Map<String, LocalAuthority> byCode, Map<String, List<String>> districtsByCounty,
-            Map<String, List<String>> currentByName) {
+    record Snapshot(Map<String, LocalAuthority> byCode, List<LocalAuthority> inNameOrder,
+            Map<String, List<String>> districtsByCounty, Map<String, List<String>> currentByName) {
     }
 
     /** A register fixed in advance, for code that runs without a database (parsers' unit tests). */
@@ -92,10 +93,12 @@ public class LocalAuthorities {
 
     /** Every authority, in name order. */
     public List<LocalAuthority> all() {
-        return snapshot().byCode().values().stream()
-                .sorted(Comparator.comparing((LocalAuthority a) -> a.name.toLowerCase(Locale.ROOT))
-                        .thenComparing(a -> a.code))
-                .toList();
+        return snapshot().inNameOrder();
+    }
+
+    /** The authorities with these codes, in name order. */
+    public List<LocalAuthority> inNameOrder(Set<String> codes) {
+        return all().stream().filter(a -> codes.contains(a.code)).toList();
     }
 
     /**
@@ -175,6 +178,10 @@ public class LocalAuthorities {
             }
         });
         byName.replaceAll((key, codes) -> List.copyOf(codes));
-        return new Snapshot(byCode, Map.copyOf(districts), Map.copyOf(byName));
+        List<LocalAuthority> inNameOrder = rows.stream()
+                .sorted(Comparator.comparing((LocalAuthority a) -> a.name.toLowerCase(Locale.ROOT))
+                        .thenComparing(a -> a.code))
+                .toList();
+        return new Snapshot(byCode, inNameOrder, Map.copyOf(districts), Map.copyOf(byName));
     }
 }

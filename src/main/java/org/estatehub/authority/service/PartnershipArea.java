@@ -58,7 +58,6 @@ public class PartnershipArea {
 
     /** The authorities of the area, in name order. */
     public List<LocalAuthority> authorities() {
-        Set<String> area = codes();
-        return authorities.all().stream().filter(a -> area.contains(a.code)).toList();
+        return authorities.inNameOrder(codes());
     }
 }

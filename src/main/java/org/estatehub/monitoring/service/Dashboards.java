@@ -103,7 +103,7 @@ public class Dashboards {
 
     /** A filter's authorities (LocalAuthorities.filterArea's codes), in name order. */
     private List<LocalAuthority> filterAuthorities(Set<String> filterArea) {
-        return authorities.all().stream().filter(a -> filterArea.contains(a.code)).toList();
+        return authorities.inNameOrder(filterArea);
     }
 
     private PipelineAuthority pipelineGroup(String code) {
