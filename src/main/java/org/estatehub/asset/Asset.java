@@ -13,7 +13,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import org.estatehub.api.model.AssetType;
+import org.estatehub.api.model.EpcBand;
+import org.estatehub.api.model.Holding;
+import org.estatehub.api.model.Occupancy;
 import org.estatehub.api.model.Tenure;
 import org.estatehub.api.model.Visibility;
 
@@ -56,15 +62,42 @@ public class Asset extends PanacheEntityBase {
     @Column(name = "epims_reference")
     public String epimsReference;
 
-    @Column(nullable = false)
+    /** With longitude, null when the owner's record has no location (the asset is then on no map). */
     public BigDecimal latitude;
 
-    @Column(nullable = false)
     public BigDecimal longitude;
 
+    /** Null when the owner's record has none. */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Tenure tenure;
+
+    @Enumerated(EnumType.STRING)
+    public Occupancy occupancy;
+
+    @Enumerated(EnumType.STRING)
+    public Holding holding;
+
+    @Column(name = "land_area_hectares")
+    public BigDecimal landAreaHectares;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "epc_band")
+    public EpcBand epcBand;
+
+    @Column(name = "effective_date")
+    public LocalDate effectiveDate;
+
+    /** EPSG:27700 or EPSG:4326: the system the owner published the location in; exports write it back so. */
+    @Column(name = "coordinate_system")
+    public String coordinateSystem;
+
+    /**
+     * The imported file's cells EstateHub has no field for, as a JSON array of {"name", "value"} in the
+     * file's order (SourceColumns reads and writes it); null when there are none.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "source_columns")
+    public String sourceColumns;
 
     @Column(name = "gross_internal_area_m2")
     public BigDecimal grossInternalAreaM2;

@@ -36,6 +36,10 @@ public class Partner extends PanacheEntityBase {
     @Column(name = "local_authority")
     public String localAuthority;
 
+    /** The LGA schema's OrganisationURI for this body; imports accept it as the owner of a row. */
+    @Column(name = "organisation_uri")
+    public String organisationUri;
+
     @Column(name = "accountable_body", nullable = false)
     public boolean accountableBody;
 

@@ -79,7 +79,7 @@ public class AssetExporter {
 
     private static void print(CSVPrinter printer, Asset a, OsGrid grid, Map<String, String> partnerNames,
             LocalAuthorities authorities) throws IOException {
-        double[] en = grid.toEastingNorthing(a.latitude.doubleValue(), a.longitude.doubleValue());
+        double[] en = a.latitude == null ? null : grid.toEastingNorthing(a.latitude.doubleValue(), a.longitude.doubleValue());
         printer.printRecord(
                 partnerNames.get(a.ownerPartnerId),
                 a.uprn,
@@ -89,9 +89,9 @@ public class AssetExporter {
                 a.street,
                 a.town,
                 a.postcode,
-                gridReference(en[0]),
-                gridReference(en[1]),
-                capitalised(a.tenure.toString()),
+                en == null ? null : gridReference(en[0]),
+                en == null ? null : gridReference(en[1]),
+                a.tenure == null ? null : capitalised(a.tenure.toString()),
                 tenureCategory(a.status),
                 a.assetType,
                 a.localAuthority,

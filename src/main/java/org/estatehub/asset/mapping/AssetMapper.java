@@ -58,8 +58,13 @@ public final class AssetMapper {
                 .uprn(a.uprn)
                 .ownReference(a.ownReference)
                 .epimsReference(a.epimsReference)
-                .location(new Location().latitude(a.latitude).longitude(a.longitude))
+                .location(a.latitude == null ? null : new Location().latitude(a.latitude).longitude(a.longitude))
                 .tenure(a.tenure)
+                .occupancy(a.occupancy)
+                .holding(a.holding)
+                .landAreaHectares(a.landAreaHectares)
+                .epcBand(a.epcBand)
+                .effectiveDate(a.effectiveDate)
                 .grossInternalAreaM2(a.grossInternalAreaM2)
                 .annualRunningCost(Moneys.gbp(a.annualRunningCost))
                 .utilisationPercent(a.utilisationPercent)
@@ -69,6 +74,9 @@ public final class AssetMapper {
                 .createdAt(a.createdAt.withOffsetSameInstant(ZoneOffset.UTC))
                 .updatedAt(a.updatedAt.withOffsetSameInstant(ZoneOffset.UTC))
                 .version(a.version);
+        if (a.sourceColumns != null) {
+            api.sourceColumns(SourceColumns.read(a.sourceColumns));
+        }
         if (a.disposedOn != null) {
             api.disposal(new AssetDisposal().disposedOn(a.disposedOn).reason(a.disposalReason));
         }
@@ -78,6 +86,7 @@ public final class AssetMapper {
         return api;
     }
 
+    /** A located asset as a map feature (maps select only assets with a location, AssetSearch.streamed). */
     public static AssetFeature toFeature(Asset a, Double distanceM, LocalAuthorities authorities) {
         var properties = new AssetFeatureProperties()
                 .name(a.name)
@@ -117,9 +126,21 @@ public final class AssetMapper {
         a.uprn = in.getUprn();
         a.ownReference = blankToNull(in.getOwnReference());
         a.epimsReference = blankToNull(in.getEpimsReference());
-        a.latitude = coordinate(in.getLocation().getLatitude());
-        a.longitude = coordinate(in.getLocation().getLongitude());
+        Location location = in.getLocation();
+        a.latitude = location == null ? null : coordinate(location.getLatitude());
+        a.longitude = location == null ? null : coordinate(location.getLongitude());
+        if (location == null) {
+            a.coordinateSystem = null;
+        } else if (a.coordinateSystem == null) {
+            a.coordinateSystem = "EPSG:4326";
+        }
         a.tenure = in.getTenure();
+        a.occupancy = in.getOccupancy();
+        a.holding = in.getHolding();
+        a.landAreaHectares = in.getLandAreaHectares() == null ? null
+                : in.getLandAreaHectares().setScale(4, RoundingMode.HALF_UP);
+        a.epcBand = in.getEpcBand();
+        a.effectiveDate = in.getEffectiveDate();
         a.grossInternalAreaM2 = scale2(in.getGrossInternalAreaM2());
         a.annualRunningCost = Moneys.amount(in.getAnnualRunningCost());
         a.utilisationPercent = scale2(in.getUtilisationPercent());

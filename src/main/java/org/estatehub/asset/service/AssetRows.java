@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.estatehub.api.model.AssetType;
+import org.estatehub.api.model.EpcBand;
+import org.estatehub.api.model.Holding;
+import org.estatehub.api.model.Occupancy;
 import org.estatehub.api.model.Tenure;
 import org.estatehub.api.model.Visibility;
 import org.estatehub.asset.Asset;
@@ -37,7 +40,14 @@ public final class AssetRows {
         a.epimsReference = rs.getString("epims_reference");
         a.latitude = rs.getBigDecimal("latitude");
         a.longitude = rs.getBigDecimal("longitude");
-        a.tenure = Tenure.valueOf(rs.getString("tenure"));
+        a.tenure = enumOrNull(Tenure.class, rs.getString("tenure"));
+        a.occupancy = enumOrNull(Occupancy.class, rs.getString("occupancy"));
+        a.holding = enumOrNull(Holding.class, rs.getString("holding"));
+        a.landAreaHectares = rs.getBigDecimal("land_area_hectares");
+        a.epcBand = enumOrNull(EpcBand.class, rs.getString("epc_band"));
+        a.effectiveDate = rs.getObject("effective_date", LocalDate.class);
+        a.coordinateSystem = rs.getString("coordinate_system");
+        a.sourceColumns = rs.getString("source_columns");
         a.grossInternalAreaM2 = rs.getBigDecimal("gross_internal_area_m2");
         a.annualRunningCost = rs.getBigDecimal("annual_running_cost");
         a.utilisationPercent = rs.getBigDecimal("utilisation_percent");
@@ -50,5 +60,9 @@ public final class AssetRows {
         a.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
         a.version = rs.getLong("version");
         return a;
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
     }
 }

@@ -54,7 +54,7 @@ public class AssetSearch {
     }
 
     public Result search(AssetQuery query) {
-        Statements statements = statements(query);
+        Statements statements = statements(query, false);
         try (Connection connection = dataSource.getConnection()) {
             List<Hit> hits = statements.page().list(connection, statements.params(), AssetSearch::hit);
             return new Result(hits, count(connection, statements));
@@ -96,7 +96,7 @@ public class AssetSearch {
 
     /** The page of `query`, counted now and read later ({@link Streamed}). */
     public Streamed streamed(AssetQuery query) {
-        Statements statements = statements(query);
+        Statements statements = statements(query, true);
         try (Connection connection = dataSource.getConnection()) {
             return new Streamed(statements, count(connection, statements));
         } catch (SQLException e) {
@@ -104,9 +104,10 @@ public class AssetSearch {
         }
     }
 
-    private Statements statements(AssetQuery query) {
+    /** @param located only assets with a location: a map has nowhere to draw the others */
+    private Statements statements(AssetQuery query, boolean located) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(query, params);
+        String where = where(query, params) + (located ? " and a.latitude is not null" : "");
         String distance = query.aroundPoint() ? DISTANCE_SQL : "cast(null as double precision)";
         params.put("limit", query.limit());
         params.put("offset", query.offset());

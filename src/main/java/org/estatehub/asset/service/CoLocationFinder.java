@@ -96,7 +96,7 @@ public class CoLocationFinder {
         Map<String, Object> params = new HashMap<>();
         params.put("callerPartner", access.callerPartner());
         String sql = "select a.id, a.name, a.owner_partner_id, a.asset_type, a.status, a.latitude, a.longitude,"
-                + " a.annual_running_cost, a.utilisation_percent from asset a where a.status <> 'DISPOSED' and "
+                + " a.annual_running_cost, a.utilisation_percent from asset a where a.status <> 'DISPOSED' and a.latitude is not null and "
                 + access.visibleSql()
                 + (localAuthorities == null ? "" : " and " + AssetSearch.localAuthoritySql(localAuthorities, params))
                 + " order by a.id";

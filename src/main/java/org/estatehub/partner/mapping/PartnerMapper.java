@@ -19,6 +19,7 @@ public final class PartnerMapper {
                 .type(entity.type)
                 .localAuthority(entity.localAuthority)
                 .localAuthorityName(authorities.find(entity.localAuthority).map(a -> a.name).orElse(null))
+                .organisationUri(entity.organisationUri)
                 .accountableBody(entity.accountableBody)
                 .version(entity.version);
     }
@@ -30,6 +31,7 @@ public final class PartnerMapper {
         entity.shortName = stripped(request.getShortName());
         entity.type = request.getType();
         entity.localAuthority = request.getLocalAuthority();
+        entity.organisationUri = stripped(request.getOrganisationUri());
         return entity;
     }
 
@@ -38,6 +40,7 @@ public final class PartnerMapper {
         entity.shortName = stripped(request.getShortName());
         entity.type = request.getType();
         entity.localAuthority = request.getLocalAuthority();
+        entity.organisationUri = stripped(request.getOrganisationUri());
     }
 
     private static String stripped(String value) {
