@@ -69,7 +69,7 @@ public class AssetExporter {
     private void write(OutputStream out, NamedSql sql, Map<String, Object> params, Map<String, String> partnerNames)
             throws IOException {
         OsGrid grid = new OsGrid();
-        String[] header = java.util.Arrays.stream(TransparencyColumns.values()).map(TransparencyColumns::header)
+        String[] header = TransparencyColumns.LAYOUT_2X.stream().map(TransparencyColumns::header)
                 .toArray(String[]::new);
         Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
         CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setHeader(header).get());
