@@ -131,7 +131,7 @@ public class AssetImporter {
         if (owner == null) {
             throw ProblemException.notFound("No partner with id '" + ownerId + "'.");
         }
-        Encoding encoding = declared != null ? new Encoding(declared, true) : new Encoding(detect(file), false);
+        Encoding encoding = declared != null ? new Encoding(declared, true) : new Encoding(detect(file.open()), false);
         try (Connection connection = dataSource.getConnection(); InputStream body = file.open()) {
             if (!dryRun) {
                 exec(connection, "select pg_advisory_xact_lock(hashtext('asset-import:' || ?))", owner.id);
@@ -163,12 +163,12 @@ public class AssetImporter {
      * encoding of the spreadsheets councils export from. The file is on disk (ImportSpool), so it is read
      * through once before the import rather than decoded optimistically and restarted.
      */
-    static Charset detect(ImportSpool.Spooled file) {
+    static Charset detect(InputStream file) {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(COPY_BUFFER_CHARS);
         CharBuffer out = CharBuffer.allocate(COPY_BUFFER_CHARS);
-        try (InputStream body = file.open()) {
+        try (InputStream body = file) {
             boolean ascii = true;
             int n;
             while ((n = body.read(in.array(), in.position(), in.remaining())) >= 0) {

@@ -75,8 +75,9 @@ final class ImportHeader {
             primary[i] = column != null && columns.putIfAbsent(column, i) == null;
         }
         List<String> missing = new ArrayList<>();
-        if (!columns.containsKey(TransparencyColumns.NAME)) {
-            missing.add("PropertyName (or Name)");
+        // Some councils publish only a "Site Address" (Cheltenham's 2023 register): it then names the asset too.
+        if (!columns.containsKey(TransparencyColumns.NAME) && !columns.containsKey(TransparencyColumns.ADDRESS)) {
+            missing.add("PropertyName (or Name, or at least Site Address)");
         }
         if (!columns.containsKey(TransparencyColumns.UPRN) && !columns.containsKey(TransparencyColumns.ASSET_ID)
                 && !columns.containsKey(TransparencyColumns.EPIMS)) {

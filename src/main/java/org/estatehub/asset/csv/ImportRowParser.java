@@ -104,14 +104,17 @@ final class ImportRowParser {
             cells.error(UPRN, "give a UPRN, an AssetCode (Unique Asset ID) or an e-PIMS reference so the row can be"
                     + " matched on re-import");
         }
-        String name = cells.text(NAME, 200);
+        boolean nameIsAddress = !columns.containsKey(NAME);
+        String name = cells.text(nameIsAddress ? ADDRESS : NAME, 200);
         if (name == null) {
-            cells.error(NAME, "must not be empty");
+            cells.error(nameIsAddress ? ADDRESS : NAME, nameIsAddress
+                    ? "must not be empty: the file has no PropertyName column, so the address names the asset"
+                    : "must not be empty");
         }
         String number = cells.text(STREET_NUMBER, 20);
         String streetOnly = cells.text(STREET, 180);
         String street = number == null ? streetOnly : streetOnly == null ? number : number + " " + streetOnly;
-        String address = cells.text(ADDRESS, 200);
+        String address = nameIsAddress ? name : cells.text(ADDRESS, 200);
         String addressPostcode = null;
         if (address != null) {
             // One address column is kept whole as the street (its parts cannot be told apart reliably); a
