@@ -44,6 +44,7 @@ final class ImportRowParser {
     private static final Pattern TRAILING_POSTCODE = Pattern.compile(
             "(?:^|[\\s,])([A-Za-z]{1,2}[0-9][A-Za-z0-9]?\\s*[0-9][A-Za-z]{2})[\\s.,]*$");
     private static final Pattern EPC = Pattern.compile("^(?:EPC(?:\\s*(?:RATING|BAND))?[\\s:]*)?([A-G])(?:\\s*[(\\[]?\\s*[0-9]{1,3}\\s*[)\\]]?)?$");
+    private static final Pattern NO_EPC = Pattern.compile("^(N/?A|NONE|NOT APPLICABLE|NOT REQUIRED|EXEMPT|-+)$");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{2}|[0-9]{4})$");
     private static final Pattern ISO_DATE = Pattern.compile("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9:.]+Z?)?$");
     private static final Pattern AREA_UNITS = Pattern.compile("(?i)\\s*(sq\\.?\\s*m(etres?)?|sqm|m2|m²|square\\s+metres?)\\s*$");
@@ -547,7 +548,7 @@ final class ImportRowParser {
             return null;
         }
         String value = ImportText.plainSpaces(raw).toUpperCase(Locale.ROOT).strip();
-        if (value.matches("^(N/?A|NONE|NOT APPLICABLE|NOT REQUIRED|EXEMPT|-+)$")) {
+        if (NO_EPC.matcher(value).matches()) {
             return null;
         }
         Matcher m = EPC.matcher(value);
