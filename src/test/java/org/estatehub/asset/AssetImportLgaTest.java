@@ -421,4 +421,20 @@ class AssetImportLgaTest {
         bad("maidstone.editor", "PropertyName,UPRN\nA,1\n".getBytes(StandardCharsets.UTF_8), "?dryRun=true")
                 .statusCode(200);
     }
+
+    @Test
+    void aDryRunIsAsPrivateAsAnImportAndItsFlagIsStrict() {
+        String token = AssetFixtures.token();
+        byte[] body = file("lga-full-utf8-bom-crlf.csv", token);
+        Map<String, Long> before = counts();
+        // Another partner's register may not be checked (nor its counts learnt) by a partner editor.
+        bad("dover.editor", body, "?dryRun=true&ownerPartnerId=maidstone").statusCode(403);
+        // A dry run for Dover of Maidstone's file: every organisation cell is a row error.
+        post("dover.editor", body, "text/csv", "?dryRun=true").statusCode(200).body("valid", equalTo(false))
+                .body("ownerPartnerId", equalTo("dover")).body("invalidRowCount", equalTo(7));
+        // "yes" is not true: a typo must not turn a check into an import.
+        bad("maidstone.editor", body, "?dryRun=yes").statusCode(400).body("errors[0].field", equalTo("dryRun"));
+        assertEquals(before, counts());
+        assertEquals(0, assets(token).size());
+    }
 }

@@ -625,7 +625,17 @@ public class AssetImporter {
             return;
         }
         String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
-        for (int i = 0; i < text.length(); i++) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) != '\\' && text.charAt(i) >= ' ') {
+            i++;
+        }
+        if (i == text.length()) {
+            // Most values have nothing to escape: appended whole.
+            out.append(text);
+            return;
+        }
+        out.append(text, 0, i);
+        for (; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");

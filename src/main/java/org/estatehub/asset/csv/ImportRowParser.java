@@ -44,6 +44,10 @@ final class ImportRowParser {
     private static final Pattern TRAILING_POSTCODE = Pattern.compile(
             "(?:^|[\\s,])([A-Za-z]{1,2}[0-9][A-Za-z0-9]?\\s*[0-9][A-Za-z]{2})[\\s.,]*$");
     private static final Pattern EPC = Pattern.compile("^(?:EPC(?:\\s*(?:RATING|BAND))?[\\s:]*)?([A-G])(?:\\s*[(\\[]?\\s*[0-9]{1,3}\\s*[)\\]]?)?$");
+    private static final Pattern NOT_NAME_CHARS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]+");
+    private static final Pattern URI_SCHEME = Pattern.compile("^(?:https?://)?(?:www\\.)?");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+");
     private static final Pattern NO_EPC = Pattern.compile("^(N/?A|NONE|NOT APPLICABLE|NOT REQUIRED|EXEMPT|-+)$");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{2}|[0-9]{4})$");
     private static final Pattern ISO_DATE = Pattern.compile("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9:.]+Z?)?$");
@@ -67,6 +71,12 @@ final class ImportRowParser {
     private final List<String> ownerNames;
     private final List<String> ownerUriKeys;
     private final OsGrid grid = new OsGrid();
+    /**
+     * Whether an organisation cell names the owner, by column kind and text: a register repeats the same few
+     * values on every row, so each is checked once.
+     */
+    private final Map<String, Boolean> organisationChecks = new java.util.HashMap<>();
+    private static final int MAX_CACHED_ORGANISATIONS = 64;
 
     /**
      * @param authorities   the register, read from its in-memory snapshot (no query per row)
@@ -193,8 +203,16 @@ final class ImportRowParser {
             if (!header.primary[i]) {
                 cells.keepAt(i);
             }
-            boolean matches = column == ORGANISATION_URI || looksLikeUri(value) ? uriMatches(value)
-                    : ownerNames.contains(plainKey(value));
+            boolean uri = column == ORGANISATION_URI || looksLikeUri(value);
+            String key = (uri ? "u:" : "n:") + value;
+            Boolean matches = organisationChecks.get(key);
+            if (matches == null) {
+                matches = uri ? uriMatches(value) : ownerNames.contains(plainKey(value));
+                // Bounded, so that a file of distinct values costs no more memory than its rows do.
+                if (organisationChecks.size() < MAX_CACHED_ORGANISATIONS) {
+                    organisationChecks.put(key, matches);
+                }
+            }
             if (!matches) {
                 cells.errorAt(i, "'" + value + "' is not " + owner.name + " (" + ownerDescription()
                         + "); a file holds one owner's assets");
@@ -236,7 +254,7 @@ final class ImportRowParser {
 
     /** A URI compared without its scheme, "www.", case or trailing slash. */
     private static String uriKey(String uri) {
-        String key = uri.strip().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
+        String key = URI_SCHEME.matcher(uri.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
         while (key.endsWith("/")) {
             key = key.substring(0, key.length() - 1);
         }
@@ -254,8 +272,8 @@ final class ImportRowParser {
 
     /** Names compared lower-case, "&" as "and", spaces and punctuation as single spaces. */
     private static String plainKey(String value) {
-        return ImportText.plainSpaces(value).toLowerCase(Locale.ROOT).replace("&", " and ")
-                .replaceAll("[^a-z0-9]+", " ").strip();
+        return NOT_NAME_CHARS.matcher(ImportText.plainSpaces(value).toLowerCase(Locale.ROOT).replace("&", " and "))
+                .replaceAll(" ").strip();
     }
 
     /**
@@ -318,7 +336,7 @@ final class ImportRowParser {
             cells.error(UPRN, "'" + raw + "' must be 1 to 12 digits (a UPRN is a number)");
             return null;
         }
-        String number = value.replaceFirst("^0+", "");
+        String number = LEADING_ZEROS.matcher(value).replaceFirst("");
         if (number.isEmpty()) {
             cells.error(UPRN, "'" + raw + "' is zero, which is no UPRN");
             return null;
@@ -477,7 +495,7 @@ final class ImportRowParser {
         if (raw == null) {
             return null;
         }
-        String value = ImportText.plainSpaces(raw).toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip();
+        String value = NOT_LETTERS.matcher(ImportText.plainSpaces(raw).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         Occupancy occupancy;
         if (value.startsWith("owner occupied") || value.startsWith("occupied by") || value.equals("occupied")
                 || value.equals("operational")) {
@@ -514,8 +532,8 @@ final class ImportRowParser {
         if (raw == null) {
             return null;
         }
-        String value = ImportText.plainSpaces(raw).toLowerCase(Locale.ROOT).replace("&", " and ")
-                .replaceAll("[^a-z]+", " ").strip();
+        String value = NOT_LETTERS.matcher(ImportText.plainSpaces(raw).toLowerCase(Locale.ROOT).replace("&", " and "))
+                .replaceAll(" ").strip();
         Holding holding = null;
         if (value.contains("land") && value.contains("build")) {
             holding = Holding.LAND_AND_BUILDING;

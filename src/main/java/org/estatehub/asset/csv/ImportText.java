@@ -38,6 +38,9 @@ final class ImportText {
 
     /** Inner non-breaking spaces as plain spaces, for comparing wordings ("Land and\u00A0Building"). */
     static String plainSpaces(String text) {
+        if (text.indexOf('\u00A0') < 0 && text.indexOf('\u2007') < 0 && text.indexOf('\u202F') < 0) {
+            return text;
+        }
         return text.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ');
     }
 
@@ -47,12 +50,7 @@ final class ImportText {
      * hold a multi-byte sequence is repaired, so ordinary accented text ("Ã" alone, "Â" in a name) stays.
      */
     static String repairMisdecoded(String text) {
-        boolean suspicious = false;
-        for (int i = 0; i < text.length() - 1 && !suspicious; i++) {
-            char c = text.charAt(i);
-            suspicious = c == 'Ã' || c == 'Â' || c == 'â';
-        }
-        if (!suspicious) {
+        if (text.indexOf('Ã') < 0 && text.indexOf('Â') < 0 && text.indexOf('â') < 0) {
             return null;
         }
         try {
