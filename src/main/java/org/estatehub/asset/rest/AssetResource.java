@@ -167,7 +167,10 @@ public class AssetResource implements AssetsApi {
                         .rows(c.rows())).toList())
                 .warningCount(outcome.warningCount())
                 .warnings(outcome.warnings());
-        if (!outcome.valid()) {
+        if (outcome.valid()) {
+            // Absent rather than an empty list: the contract has errors only for a dry run that found some.
+            result.setErrors(null);
+        } else {
             result.errorCount(outcome.errorCount()).invalidRowCount(outcome.invalidRowCount()).errors(outcome.errors());
         }
         return Response.ok(result).build();

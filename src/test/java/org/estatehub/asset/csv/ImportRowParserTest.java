@@ -334,6 +334,8 @@ class ImportRowParserTest {
         assertEquals("[{\"name\":\"TenureDetail\",\"value\":\"Held in trust\"}]", other.sourceColumns());
         cells.remove(TransparencyColumns.TENURE_DETAIL);
 
+        // Land holdings are land only, which has no desks.
+        cells.remove(TransparencyColumns.DESKS);
         Map<String, Holding> holdings = Map.of("Land and Building", Holding.LAND_AND_BUILDING,
                 "Land & Buildings", Holding.LAND_AND_BUILDING, "Buildings", Holding.BUILDING,
                 "Building", Holding.BUILDING, "Land", Holding.LAND, "Parks, Gardens and open space", Holding.LAND);
