@@ -60,7 +60,8 @@ class AssetImportLgaTest {
         for (int i = 1; i <= 9; i++) {
             String uprn = AssetFixtures.uprn();
             values.put("{U" + i + "}", uprn);
-            values.put("{V" + i + "}", uprn.substring(1));
+            // 11 digits, never starting with 0 (which the import would drop).
+            values.put("{V" + i + "}", "1" + uprn.substring(2));
         }
         for (var e : values.entrySet()) {
             bytes = replace(bytes, e.getKey().getBytes(StandardCharsets.US_ASCII),
