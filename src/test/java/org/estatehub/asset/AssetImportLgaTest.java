@@ -207,7 +207,7 @@ class AssetImportLgaTest {
         assertEquals("LAND", park.get("holding"));
         assertEquals(45.1234, ((Number) park.get("landAreaHectares")).doubleValue(), 1e-5);
         assertEquals("C", park.get("epcBand"));
-        assertEquals(Map.of("HoldingType", "Parks, Gardens and open space"), sources(park));
+        assertEquals(Map.of("HoldingType", "Parks, Gardens and open space", "Ward", "Shepway"), sources(park));
 
         Map<String, Object> hall = asset(token, "Town Hall");
         assertEquals("FREEHOLD", hall.get("tenure"), "Freehold followed by a non-breaking space");
