@@ -15,7 +15,7 @@ public enum PublishedWording {
 
     TENURE("tenure", "tenuretype"),
     OCCUPANCY("tenuredetail"),
-    HOLDING("holdingtype");
+    HOLDING("holdingtype", "holding");
 
     private final List<String> headers;
 
