@@ -9,6 +9,7 @@
 #                                bench/results/<label>.md (label default: the date and commit)
 #   bench/bench.sh all [label]   seed, then run
 #   bench/bench.sh startup [N]   start the app N times (default 5) and print each "started in"
+#   bench/bench.sh import        the 100,000-row LGA-schema import (bench/import.sh, its own database and port)
 #
 # Environment (defaults in brackets):
 #   BENCH_DB        database name [estatehub_bench]; PostgreSQL at BENCH_PG_HOST:BENCH_PG_PORT [127.0.0.1:5433],
@@ -331,5 +332,6 @@ case "${1:-}" in
   startup) shift; cmd_startup "$@" ;;
   run) shift; cmd_run "$@" ;;
   all) shift; cmd_seed; cmd_run "$@" ;;
-  *) echo "usage: $0 database|seed|run [label]|all [label]|startup [N]" >&2; exit 2 ;;
+  import) exec bash "$root/bench/import.sh" ;;
+  *) echo "usage: $0 database|seed|run [label]|all [label]|startup [N]|import" >&2; exit 2 ;;
 esac

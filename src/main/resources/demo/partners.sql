@@ -35,3 +35,17 @@ insert into partner (id, name, short_name, type, local_authority, accountable_bo
     -- Not a Kent district but hosts a shared workspace (Gun Wharf) and works closely with KEP.
     ('medway', 'Medway Council', 'Medway', 'UNITARY_COUNCIL', 'E06000035', false)
 on conflict (id) do nothing;
+
+-- The councils' OrganisationURI as the LGA schema gives it (opendatacommunities.org), so that a council's
+-- published register names its owner in a way the import recognises (issue #15).
+update partner set organisation_uri = 'http://opendatacommunities.org/id/county-council/kent' where id = 'kcc';
+update partner set organisation_uri = 'http://opendatacommunities.org/id/district-council/' || id
+ where type = 'DISTRICT_COUNCIL' and id not in ('folkestone-hythe', 'tonbridge-malling', 'tunbridge-wells');
+update partner set organisation_uri = 'http://opendatacommunities.org/id/district-council/folkestone-and-hythe'
+ where id = 'folkestone-hythe';
+update partner set organisation_uri = 'http://opendatacommunities.org/id/district-council/tonbridge-and-malling'
+ where id = 'tonbridge-malling';
+update partner set organisation_uri = 'http://opendatacommunities.org/id/district-council/tunbridge-wells'
+ where id = 'tunbridge-wells';
+update partner set organisation_uri = 'http://opendatacommunities.org/id/unitary-authority/medway'
+ where id = 'medway';

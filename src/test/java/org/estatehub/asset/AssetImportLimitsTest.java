@@ -53,7 +53,8 @@ class AssetImportLimitsTest {
 
     /** Three errors a row: a UPRN with a leading zero, an easting that is not a number, an unknown tenure. */
     static String invalidRow(String token, int i) {
-        return "Maidstone Borough Council,0" + i + ",L-" + token + "-" + i + ",Limits " + token + " " + i
+        // Three errors a row: UPRN, X co-ordinate, Tenure. (A UPRN with leading zeros is valid since #15.)
+        return "Maidstone Borough Council,U" + i + ",L-" + token + "-" + i + ",Limits " + token + " " + i
                 + ",ME15 6JQ,east,155747,rented\n";
     }
 

@@ -384,6 +384,27 @@ class BadInputTest {
         files.add(org.junit.jupiter.params.provider.Arguments.of("wrong types", header + "abc,R1,Name,ME15 6JQ,east,north,Freehold,Office\n"));
         files.add(org.junit.jupiter.params.provider.Arguments.of("unknown enum", header + "1,R1,Name,ME15 6JQ,576086,155747,Pirated,Casino\n"));
         files.add(org.junit.jupiter.params.provider.Arguments.of("over-long name", header + "1,R1," + "x".repeat(100_000) + ",ME15 6JQ,576086,155747,Freehold,Office\n"));
+        // Registers in the LGA schema (#15): each file is refused whole for one bad cell.
+        String lga = "OrganisationURI,UPRN,AssetCode,PropertyName,CoordinateReferenceSystem,GeoX,GeoY,TenureType,"
+                + "EnergyRating,EffectiveDate\n";
+        String ok = "http://opendatacommunities.org/id/district-council/maidstone";
+        files.add(org.junit.jupiter.params.provider.Arguments.of("LGA: UPRN in Excel notation",
+                lga + ok + ",1.00023E+11,A1,Name,OSGB36,576086,155747,Freehold,C,31/03/2024\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("LGA: swapped longitude and latitude",
+                lga + ok + ",,A1,Name,WGS84,51.27,0.52,Freehold,C,31/03/2024\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("LGA: half a location",
+                lga + ok + ",,A1,Name,OSGB36,576086,,Freehold,C,31/03/2024\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("LGA: unknown coordinate system",
+                lga + ok + ",,A1,Name,EPSG:3857,576086,155747,Freehold,C,31/03/2024\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("LGA: EPC band H",
+                lga + ok + ",,A1,Name,OSGB36,576086,155747,Freehold,H,31/03/2024\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("LGA: impossible date",
+                lga + ok + ",,A1,Name,OSGB36,576086,155747,Freehold,C,31/02/2024\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("LGA: another council's URI",
+                lga + "http://opendatacommunities.org/id/district-council/dover,,A1,Name,OSGB36,576086,155747,"
+                        + "Freehold,C,31/03/2024\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("LGA: no key column",
+                "PropertyName,GeoX,GeoY\nName,576086,155747\n"));
         for (String injection : INJECTIONS) {
             // A good row followed by a row whose postcode is an injection string: the whole file is refused.
             files.add(org.junit.jupiter.params.provider.Arguments.of("injection " + abbreviate(injection),

@@ -242,7 +242,7 @@ public class AssetExporter {
                     header.addAll(ESTATEHUB_COLUMNS);
                 }
                 case TRANSPARENCY_2014 -> {
-                    for (TransparencyColumns column : TransparencyColumns.values()) {
+                    for (TransparencyColumns column : TransparencyColumns.LAYOUT_2X) {
                         header.add(column.header());
                     }
                     newer.forEach(field -> header.add(field.header));

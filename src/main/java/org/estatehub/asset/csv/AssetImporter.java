@@ -6,7 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,48 +88,133 @@ public class AssetImporter {
     @ConfigProperty(name = "estatehub.import.max-reported-errors", defaultValue = "1000")
     int maxReportedErrors;
 
-    public record Outcome(String ownerPartnerId, int rows, int created, int updated, int unchanged) {
+    /** A coordinate system the rows were read in, how it was known, and how many rows. */
+    public record CoordinateSystemCount(String system, boolean stated, int rows) {
+    }
+
+    /**
+     * What an import did or (dry run) would do. `errors`, `errorCount` and `invalidRowCount` are only for a
+     * dry run of a file with errors (a real import refuses such a file with 422).
+     */
+    public record Outcome(String ownerPartnerId, boolean dryRun, int rows, int created, int updated, int unchanged,
+            String encoding, boolean encodingDeclared, List<CoordinateSystemCount> coordinateSystems,
+            long warningCount, List<FieldError> warnings, long errorCount, long invalidRowCount,
+            List<FieldError> errors) {
+
+        public boolean valid() {
+            return errorCount == 0;
+        }
+    }
+
+    /** The file as read: its rows (valid ones in asset_import), errors, warnings, encoding and coordinate systems. */
+    private record Loaded(int lines, ReportedErrors errors, ReportedErrors warnings, Encoding encoding,
+            List<CoordinateSystemCount> systems) {
+    }
+
+    /** The charset a file is read in, and whether the client declared it. */
+    record Encoding(Charset charset, boolean declared) {
     }
 
     /**
      * Imports a file already received (ImportSpool), so the transaction lasts as long as the import itself.
      * The timeout leaves room for a file at the row limit on a loaded machine (100,000 rows: 7-21 s here).
+     * A dry run does everything but the writes to the register: it takes no advisory lock (it changes
+     * nothing another import could clash with) and its only table, asset_import, is dropped at commit.
+     *
+     * @param declared the charset the Content-Type names, null for none (then detected, {@link #detect})
      */
     @Transactional
     @TransactionConfiguration(timeout = 300)
-    public Outcome importFile(InputStream body, Charset charset, String requestedOwner) {
+    public Outcome importFile(ImportSpool.Spooled file, Charset declared, String requestedOwner, boolean dryRun) {
         String ownerId = access.ownerFor(requestedOwner);
         Partner owner = Partner.findById(ownerId);
         if (owner == null) {
             throw ProblemException.notFound("No partner with id '" + ownerId + "'.");
         }
-        try (Connection connection = dataSource.getConnection()) {
-            exec(connection, "select pg_advisory_xact_lock(hashtext('asset-import:' || ?))", owner.id);
+        Encoding encoding = declared != null ? new Encoding(declared, true) : new Encoding(detect(file.open()), false);
+        try (Connection connection = dataSource.getConnection(); InputStream body = file.open()) {
+            if (!dryRun) {
+                exec(connection, "select pg_advisory_xact_lock(hashtext('asset-import:' || ?))", owner.id);
+            }
             createTable(connection);
-            int rows = load(connection, body, charset, owner);
-            return save(connection, rows, owner.id);
+            Loaded loaded = load(connection, body, encoding, owner);
+            ReportedErrors errors = loaded.errors();
+            if (!dryRun && errors.errors > 0) {
+                throw errors.problem(errors.rows + " of " + loaded.lines() + " rows are invalid; nothing was saved.");
+            }
+            matchRegister(connection, owner.id);
+            long conflicts = rejectConflicts(connection, owner.id, errors, dryRun);
+            if (!dryRun && conflicts > 0) {
+                throw errors.problem(conflicts + " rows conflict with the register; nothing was saved.");
+            }
+            int[] counts = dryRun ? dryCounts(connection) : save(connection, owner.id);
+            return new Outcome(owner.id, dryRun, loaded.lines(), counts[0], counts[1], counts[2],
+                    encoding.charset().name(), encoding.declared(), loaded.systems(), loaded.warnings().errors,
+                    loaded.warnings().listed, errors.errors, errors.rows, errors.errors == 0 ? null : errors.listed);
         } catch (SQLException e) {
             throw new IllegalStateException("Import into the register failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Reads, checks and copies every row; returns the number of rows, or throws the problem with the file. */
-    private int load(Connection connection, InputStream body, Charset charset, Partner owner) throws SQLException {
+    /**
+     * UTF-8 if the whole file is valid UTF-8 (with or without a byte order mark), else Windows-1252, the
+     * encoding of the spreadsheets councils export from. The file is on disk (ImportSpool), so it is read
+     * through once before the import rather than decoded optimistically and restarted.
+     */
+    static Charset detect(InputStream file) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(COPY_BUFFER_CHARS);
+        CharBuffer out = CharBuffer.allocate(COPY_BUFFER_CHARS);
+        try (InputStream body = file) {
+            boolean ascii = true;
+            int n;
+            while ((n = body.read(in.array(), in.position(), in.remaining())) >= 0) {
+                in.position(in.position() + n);
+                in.flip();
+                for (int i = in.position(); i < in.limit() && ascii; i++) {
+                    ascii = in.get(i) >= 0;
+                }
+                if (!ascii && utf8.decode(in, out, false).isError()) {
+                    return ImportText.WINDOWS_1252;
+                }
+                if (ascii) {
+                    in.position(in.limit());
+                }
+                in.compact();
+                out.clear();
+            }
+            in.flip();
+            if (utf8.decode(in, out, true).isError() || utf8.flush(out).isError() || in.hasRemaining()) {
+                return ImportText.WINDOWS_1252;
+            }
+            return StandardCharsets.UTF_8;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads, checks and copies every row; a problem with the whole file (400, 413) is thrown. */
+    private Loaded load(Connection connection, InputStream body, Encoding encoding, Partner owner) throws SQLException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
         ReportedErrors errors = new ReportedErrors(maxReportedErrors);
+        ReportedErrors warnings = new ReportedErrors(maxReportedErrors);
+        Map<String, int[]> systems = new LinkedHashMap<>();
         int lines = 0;
-        RowLengthLimit reader = new RowLengthLimit(decode(body, charset),
-                maxRowChars);
+        RowLengthLimit reader = new RowLengthLimit(decode(body, encoding.charset()), maxRowChars);
         try (CopyRows copy = new CopyRows(connection);
                 CSVParser parser = CSVParser.parse(reader, format)) {
             var records = parser.iterator();
             if (!records.hasNext()) {
                 throw ProblemException.badRequest("The file is empty; send a header line and one line per asset.");
             }
-            Map<TransparencyColumns, Integer> columns = header(records.next());
+            ImportHeader header = ImportHeader.read(records.next());
             reader.rowEnded();
-            ImportRowParser rowParser = new ImportRowParser(owner, columns, authorities, homeAuthority(owner));
+            ImportRowParser rowParser = new ImportRowParser(owner, header, authorities, homeAuthority(owner));
             List<FieldError> rowErrors = new ArrayList<>();
+            List<FieldError> rowWarnings = new ArrayList<>();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 reader.rowEnded();
@@ -135,11 +224,19 @@ public class AssetImporter {
                             + "), the most one import takes; split it into several files. Nothing was saved.");
                 }
                 rowErrors.clear();
-                ImportRow row = rowParser.parse(record, line, rowErrors);
+                rowWarnings.clear();
+                ImportRow row = rowParser.parse(record, line, rowErrors, rowWarnings);
                 if (row != null) {
                     copy.add(row);
+                    if (row.coordinateSystem() != null) {
+                        systems.computeIfAbsent(row.coordinateSystem() + (row.coordinateSystemStated() ? "" : "?"),
+                                k -> new int[1])[0]++;
+                    }
                 } else {
                     errors.addRow(rowErrors);
+                }
+                if (!rowWarnings.isEmpty()) {
+                    warnings.addRow(rowWarnings);
                 }
             }
             copy.finish();
@@ -152,10 +249,9 @@ public class AssetImporter {
             throw ProblemException.badRequest("The file has a header but no asset rows.");
         }
         duplicates(connection, errors);
-        if (errors.errors > 0) {
-            throw errors.problem(errors.rows + " of " + lines + " rows are invalid; nothing was saved.");
-        }
-        return lines;
+        List<CoordinateSystemCount> counted = new ArrayList<>();
+        systems.forEach((key, n) -> counted.add(new CoordinateSystemCount(key.replace("?", ""), !key.endsWith("?"), n[0])));
+        return new Loaded(lines, errors, warnings, encoding, counted);
     }
 
     /**
@@ -191,18 +287,19 @@ public class AssetImporter {
      */
     private void duplicates(Connection connection, ReportedErrors errors) throws SQLException {
         String repeated = """
-                select line, uprn is not null, key, first_line from (
-                    select line, uprn, coalesce('UPRN ' || uprn, 'Unique Asset ID ' || own_reference) as key,
-                           min(line) over (partition by coalesce('UPRN ' || uprn, 'Unique Asset ID ' || own_reference))
-                               as first_line
-                      from asset_import) d
+                select line, case when uprn is not null then 'UPRN' when own_reference is not null then 'Unique Asset ID'
+                       else 'e-PIMS reference' end, key, first_line from (
+                    select line, uprn, own_reference, key, min(line) over (partition by key) as first_line
+                      from (select line, uprn, own_reference, coalesce('UPRN ' || uprn, 'Unique Asset ID ' || own_reference,
+                                   'e-PIMS reference ' || epims_reference) as key
+                              from asset_import) k) d
                  where line > first_line""";
         List<FieldError> found = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(repeated + " order by line limit ?")) {
             statement.setInt(1, maxReportedErrors);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new FieldError().row(rs.getInt(1)).field(rs.getBoolean(2) ? "UPRN" : "Unique Asset ID")
+                    found.add(new FieldError().row(rs.getInt(1)).field(rs.getString(2))
                             .message(rs.getString(3) + " also appears on line " + rs.getInt(4)));
                 }
             }
@@ -219,35 +316,9 @@ public class AssetImporter {
             }
         }
         errors.merge(found, count, count);
-    }
-
-    private static Map<TransparencyColumns, Integer> header(CSVRecord header) {
-        Map<TransparencyColumns, Integer> columns = new EnumMap<>(TransparencyColumns.class);
-        List<String> duplicates = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            TransparencyColumns column = TransparencyColumns.match(header.get(i));
-            if (column != null && columns.putIfAbsent(column, i) != null) {
-                duplicates.add(header.get(i));
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        for (TransparencyColumns required : List.of(TransparencyColumns.NAME, TransparencyColumns.X,
-                TransparencyColumns.Y, TransparencyColumns.TENURE)) {
-            if (!columns.containsKey(required)) {
-                missing.add(required.header());
-            }
-        }
-        if (!columns.containsKey(TransparencyColumns.UPRN) && !columns.containsKey(TransparencyColumns.ASSET_ID)) {
-            missing.add("UPRN or Unique Asset ID");
-        }
-        if (!missing.isEmpty() || !duplicates.isEmpty()) {
-            throw ProblemException.badRequest("The header line "
-                    + (missing.isEmpty() ? "" : "lacks the columns " + String.join(", ", missing))
-                    + (missing.isEmpty() || duplicates.isEmpty() ? "" : " and ")
-                    + (duplicates.isEmpty() ? "" : "repeats the columns " + String.join(", ", duplicates))
-                    + ". See the README for the layout.");
-        }
-        return columns;
+        // The later copies leave the table, so that a dry run counts each key once and a conflict check
+        // sees no row twice.
+        exec(connection, "delete from asset_import where line in (select line from (" + repeated + ") r)");
     }
 
     private static void createTable(Connection connection) throws SQLException {
@@ -256,20 +327,24 @@ public class AssetImporter {
                     line int not null, uprn varchar(12), own_reference varchar(60), name varchar(200) not null,
                     asset_type varchar(30) not null, land_only boolean not null, street varchar(200),
                     town varchar(100), postcode varchar(8), local_authority varchar(9) not null,
-                    latitude numeric(9,6) not null, longitude numeric(9,6) not null, tenure varchar(20) not null,
+                    latitude numeric(9,6), longitude numeric(9,6), tenure varchar(20),
                     gross_internal_area_m2 numeric(12,2), annual_running_cost numeric(14,2),
                     utilisation_percent numeric(5,2), status varchar(20) not null,
                     shared_workspace_desks int not null, visibility varchar(20) not null,
-                    epims_reference varchar(30), asset_id uuid, old_status varchar(20), changed boolean,
-                    before_doc jsonb
+                    epims_reference varchar(30), occupancy varchar(20), holding varchar(20),
+                    land_area_hectares numeric(12,4), epc_band varchar(1), effective_date date,
+                    coordinate_system varchar(10), source_columns jsonb,
+                    asset_id uuid, old_status varchar(20), changed boolean, before_doc jsonb
                 ) on commit drop""");
     }
 
-    private Outcome save(Connection connection, int rows, String owner) throws SQLException {
-        // Every time this import stores comes from the service's clock, as for single changes.
-        OffsetDateTime now = PartnershipCalendar.timestamp(clock);
+    /**
+     * Finds the asset each row updates: by (owner, UPRN), else (owner, own reference), else (owner, e-PIMS
+     * reference), so that a file without UPRNs or asset codes (e-PIMS) also re-imports idempotently.
+     */
+    private void matchRegister(Connection connection, String owner) throws SQLException {
         exec(connection, "analyze asset_import");
-        // Two equi-joins rather than one join on an OR, which PostgreSQL could only run as a nested loop.
+        // Equi-joins rather than one join on an OR, which PostgreSQL could only run as a nested loop.
         exec(connection, """
                 update asset_import s set asset_id = a.id, old_status = a.status
                   from asset a
@@ -279,17 +354,43 @@ public class AssetImporter {
                   from asset a
                  where a.owner_partner_id = ? and s.uprn is null and a.own_reference = s.own_reference""",
                 owner);
-        rejectConflicts(connection, owner);
+        exec(connection, """
+                update asset_import s set asset_id = a.id, old_status = a.status
+                  from asset a
+                 where a.owner_partner_id = ? and s.uprn is null and s.own_reference is null
+                   and a.epims_reference = s.epims_reference""", owner);
+        // Whether the row changes the asset. The coordinate system alone is no change: it only says how
+        // the owner published a location (set when the location is).
         exec(connection, """
                 update asset_import s set changed = (a.name, a.asset_type, a.land_only, a.street, a.town,
                        a.postcode, a.local_authority, a.uprn, a.own_reference, a.latitude, a.longitude, a.tenure,
                        a.gross_internal_area_m2, a.annual_running_cost, a.utilisation_percent, a.status,
-                       a.shared_workspace_desks, a.visibility, a.epims_reference)
+                       a.shared_workspace_desks, a.visibility, a.epims_reference, a.occupancy, a.holding,
+                       a.land_area_hectares, a.epc_band, a.effective_date, a.source_columns)
                        is distinct from (s.name, s.asset_type, s.land_only, s.street, s.town, s.postcode,
                        s.local_authority, s.uprn, s.own_reference, s.latitude, s.longitude, s.tenure,
                        s.gross_internal_area_m2, s.annual_running_cost, s.utilisation_percent, s.status,
-                       s.shared_workspace_desks, s.visibility, s.epims_reference)
+                       s.shared_workspace_desks, s.visibility, s.epims_reference, s.occupancy, s.holding,
+                       s.land_area_hectares, s.epc_band, s.effective_date, s.source_columns)
                   from asset a where a.id = s.asset_id""");
+    }
+
+    /** A dry run's counts: rows that would create, update, leave unchanged (rows with errors are not in the table). */
+    private static int[] dryCounts(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select count(*) filter (where asset_id is null), count(*) filter (where changed),
+                       count(*) filter (where asset_id is not null and not changed)
+                  from asset_import""");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)};
+        }
+    }
+
+    /** Saves the checked rows; returns the rows created, updated and unchanged. */
+    private int[] save(Connection connection, String owner) throws SQLException {
+        // Every time this import stores comes from the service's clock, as for single changes.
+        OffsetDateTime now = PartnershipCalendar.timestamp(clock);
         // The audit history needs each changed asset as it was (asset_audit_doc: its API representation).
         exec(connection, """
                 update asset_import s set before_doc = asset_audit_doc(a)
@@ -303,6 +404,10 @@ public class AssetImporter {
                        annual_running_cost = s.annual_running_cost, utilisation_percent = s.utilisation_percent,
                        status = s.status, shared_workspace_desks = s.shared_workspace_desks,
                        visibility = s.visibility, epims_reference = s.epims_reference,
+                       occupancy = s.occupancy, holding = s.holding, land_area_hectares = s.land_area_hectares,
+                       epc_band = s.epc_band, effective_date = s.effective_date, source_columns = s.source_columns,
+                       coordinate_system = case when (a.latitude, a.longitude) is distinct from (s.latitude, s.longitude)
+                                           then s.coordinate_system else a.coordinate_system end,
                        updated_at = ?, version = a.version + 1
                   from asset_import s where s.asset_id = a.id and s.changed""", now);
         exec(connection, "update asset_import set asset_id = gen_random_uuid() where asset_id is null");
@@ -310,10 +415,13 @@ public class AssetImporter {
                 insert into asset (id, owner_partner_id, name, asset_type, land_only, street, town, postcode,
                        local_authority, uprn, own_reference, epims_reference, latitude, longitude, tenure,
                        gross_internal_area_m2, annual_running_cost, utilisation_percent, status,
-                       shared_workspace_desks, visibility, created_at, updated_at)
+                       shared_workspace_desks, visibility, occupancy, holding, land_area_hectares, epc_band,
+                       effective_date, coordinate_system, source_columns, created_at, updated_at)
                 select asset_id, ?, name, asset_type, land_only, street, town, postcode, local_authority, uprn,
                        own_reference, epims_reference, latitude, longitude, tenure, gross_internal_area_m2,
-                       annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility, ?, ?
+                       annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility,
+                       occupancy, holding, land_area_hectares, epc_band, effective_date, coordinate_system,
+                       source_columns, ?, ?
                   from asset_import where old_status is null""", owner, now, now);
         // The status history's foreign key is checked row by row with a plan this pooled connection may
         // have cached while the register was small (a scan of the whole table per row: minutes for
@@ -337,14 +445,24 @@ public class AssetImporter {
                   join asset a on a.id = s.asset_id
                  where s.old_status is null or s.changed""",
                 AssetAuditScope.TYPE, AuditActions.CREATED, AuditActions.UPDATED, AssetAuditScope.TYPE);
-        return new Outcome(owner, rows, created, updated, rows - created - updated);
+        int unchanged;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*) from asset_import where old_status is not null and not changed");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            unchanged = rs.getInt(1);
+        }
+        return new int[] {created, updated, unchanged};
     }
 
     /**
      * A row whose own reference belongs to a different existing asset would break the unique key; a row
-     * matching a disposed asset may not change it. Listed up to the error cap, counted in full.
+     * matching a disposed asset may not change it. Listed up to the error cap, counted in full, and added
+     * to `errors`; returns how many there are. A dry run also takes those rows out of the table, so that its
+     * counts are of the rows an import would save.
      */
-    private void rejectConflicts(Connection connection, String owner) throws SQLException {
+    private long rejectConflicts(Connection connection, String owner, ReportedErrors errors, boolean dryRun)
+            throws SQLException {
         String conflicts = """
                 select s.line, 0 as kind, 'Unique Asset ID' as field,
                        '''' || s.own_reference || ''' already belongs to another asset'
@@ -364,7 +482,6 @@ public class AssetImporter {
                   left join asset a on a.id = s.asset_id
                  where a.local_authority is distinct from s.local_authority""".formatted(
                 TransparencyColumns.LOCAL_AUTHORITY.header());
-        ReportedErrors errors = new ReportedErrors(maxReportedErrors);
         List<FieldError> listed = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "select line, field, message from (" + conflicts + ") c order by line, kind limit ?")) {
@@ -377,7 +494,7 @@ public class AssetImporter {
             }
         }
         if (listed.isEmpty()) {
-            return;
+            return 0;
         }
         long count = listed.size();
         long rows = listed.stream().map(FieldError::getRow).distinct().count();
@@ -393,13 +510,16 @@ public class AssetImporter {
             }
         }
         errors.merge(listed, count, rows);
-        throw errors.problem(count + " rows conflict with the register; nothing was saved.");
+        if (dryRun) {
+            exec(connection, "delete from asset_import where line in (select line from (" + conflicts + ") c)", owner);
+        }
+        return count;
     }
 
     /** The errors of a file: the first `cap` in line order, and the count of all of them and of bad rows. */
     private static final class ReportedErrors {
         private final int cap;
-        private List<FieldError> listed = new ArrayList<>();
+        List<FieldError> listed = new ArrayList<>();
         long errors;
         long rows;
 
@@ -454,14 +574,16 @@ public class AssetImporter {
                     copy asset_import (line, uprn, own_reference, name, asset_type, land_only, street, town,
                          postcode, local_authority, latitude, longitude, tenure, gross_internal_area_m2,
                          annual_running_cost, utilisation_percent, status, shared_workspace_desks, visibility,
-                         epims_reference) from stdin""");
+                         epims_reference, occupancy, holding, land_area_hectares, epc_band, effective_date,
+                         coordinate_system, source_columns) from stdin""");
         }
 
         void add(ImportRow r) throws SQLException {
             Object[] values = {r.line(), r.uprn(), r.ownReference(), r.name(), r.assetType(), r.landOnly(),
                 r.street(), r.town(), r.postcode(), r.localAuthority(), r.latitude(), r.longitude(), r.tenure(),
                 r.grossInternalAreaM2(), r.annualRunningCost(), r.utilisationPercent(), r.status(),
-                r.sharedWorkspaceDesks(), r.visibility(), r.epimsReference()};
+                r.sharedWorkspaceDesks(), r.visibility(), r.epimsReference(), r.occupancy(), r.holding(),
+                r.landAreaHectares(), r.epcBand(), r.effectiveDate(), r.coordinateSystem(), r.sourceColumns()};
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
                     data.append('\t');
@@ -503,7 +625,17 @@ public class AssetImporter {
             return;
         }
         String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
-        for (int i = 0; i < text.length(); i++) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) != '\\' && text.charAt(i) >= ' ') {
+            i++;
+        }
+        if (i == text.length()) {
+            // Most values have nothing to escape: appended whole.
+            out.append(text);
+            return;
+        }
+        out.append(text, 0, i);
+        for (; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");

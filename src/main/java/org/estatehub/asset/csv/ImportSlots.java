@@ -39,6 +39,25 @@ public class ImportSlots {
         service = new Semaphore(Math.max(1, maxConcurrent));
     }
 
+    /**
+     * A place for a dry run: within the service's bound, but not the owner's, since a dry run writes
+     * nothing and takes no lock another import of the owner could wait on.
+     */
+    public Slot acquireDryRun() {
+        if (!service.tryAcquire()) {
+            throw busy();
+        }
+        return service::release;
+    }
+
+    private ProblemException busy() {
+        return new ProblemException(503, "imports-busy", "Imports busy",
+                "The service is running " + maxConcurrent + " imports, as many as it runs at once; "
+                        + "send this file again shortly.")
+                .header("Retry-After", String.valueOf(retryAfterSeconds))
+                .header("Connection", "close");
+    }
+
     public Slot acquire(String owner) {
         if (!owners.add(owner)) {
             throw new ProblemException(429, "import-in-progress", "Import in progress",
@@ -48,11 +67,7 @@ public class ImportSlots {
         }
         if (!service.tryAcquire()) {
             owners.remove(owner);
-            throw new ProblemException(503, "imports-busy", "Imports busy",
-                    "The service is running " + maxConcurrent + " imports, as many as it runs at once; "
-                            + "send this file again shortly.")
-                    .header("Retry-After", String.valueOf(retryAfterSeconds))
-                    .header("Connection", "close");
+            throw busy();
         }
         return () -> {
             service.release();

@@ -10,17 +10,17 @@ import java.util.Locale;
  */
 public enum TransparencyColumns {
 
-    ORGANISATION("Organisation name", "organisation", "organisationname", "organizationname", "organisationlabel"),
+    ORGANISATION("Organisation name", "organisation", "organisationname", "organizationname"),
     UPRN("UPRN", "uprn", "uniquepropertyreferencenumber"),
     ASSET_ID("Unique Asset ID", "uniqueassetid", "assetid", "uniqueassetidentity", "uniqueassetidentifier",
-            "assetreference", "propertyreference"),
+            "assetreference", "propertyreference", "assetcode"),
     NAME("Name", "name", "assetname", "propertyname", "buildingname"),
     STREET_NUMBER("Street number", "streetnumber", "buildingnumber", "number"),
     STREET("Street", "street", "streetname", "addressline1"),
     TOWN("Post town", "posttown", "town"),
     POSTCODE("Postcode", "postcode", "postalcode"),
-    X("X co-ordinate", "xcoordinate", "xcoordinates", "easting", "x"),
-    Y("Y co-ordinate", "ycoordinate", "ycoordinates", "northing", "y"),
+    X("X co-ordinate", "xcoordinate", "xcoordinates", "easting", "x", "geox"),
+    Y("Y co-ordinate", "ycoordinate", "ycoordinates", "northing", "y", "geoy"),
     TENURE("Tenure", "tenure", "tenuretype"),
     TENURE_CATEGORY("Tenure category", "tenurecategory", "tenurestatus", "tenurecategoryorstatus"),
     ASSET_TYPE("Asset type", "assettype", "propertytype"),
@@ -33,14 +33,32 @@ public enum TransparencyColumns {
     /** Written by the export for people reading the file; an import does not read it (the code decides). */
     LOCAL_AUTHORITY_NAME("Local authority name", "localauthorityname"),
     LAND_ONLY("Land only", "landonly"),
-    AREA("Gross internal area (m2)", "grossinternalaream2", "grossinternalarea", "giam2", "gia", "sizeoftheasset"),
+    AREA("Gross internal area (m2)", "grossinternalaream2", "grossinternalarea", "giam2", "gia", "sizeoftheasset",
+            "buildingsize", "giasqm", "grossinternalareasqm"),
     RUNNING_COST("Annual running cost (GBP)", "annualrunningcostgbp", "annualrunningcost", "buildingrunningcosts",
             "runningcosts", "revenuecosts"),
     UTILISATION("Utilisation (%)", "utilisation", "utilisationpercent", "utilization"),
     STATUS("Status", "status"),
     DESKS("Shared workspace desks", "sharedworkspacedesks", "desks"),
     VISIBILITY("Visibility", "visibility"),
-    EPIMS("e-PIMS reference", "epimsreference", "epims", "epimsid");
+    EPIMS("e-PIMS reference", "epimsreference", "epims", "epimsid", "epimspropertyreference"),
+
+    // The LGA schema's columns EstateHub 2.x did not read. After EstateHub's own columns, so that the
+    // order above (the layout the export writes) stays as it was.
+    ORGANISATION_URI("OrganisationURI", "organisationuri", "organizationuri"),
+    ORGANISATION_LABEL("OrganisationLabel", "organisationlabel", "organizationlabel"),
+    EFFECTIVE_DATE("EffectiveDate", "effectivedate"),
+    /** One address column instead of street, town and postcode ("Site Address"; e-PIMS "Address"). */
+    ADDRESS("Site Address", "siteaddress", "address", "fulladdress", "propertyaddress"),
+    COORDINATE_SYSTEM("CoordinateReferenceSystem", "coordinatereferencesystem", "crs", "coordinatesystem"),
+    TENURE_DETAIL("TenureDetail", "tenuredetail"),
+    HOLDING("HoldingType", "holdingtype", "holding"),
+    LAND_AREA("LandArea", "landarea", "landareaha", "landareahectares", "siteareaha", "sitearea",
+            "siteareahectares"),
+    EPC_BAND("EnergyRating", "energyrating", "epcrating", "epcband", "epc");
+
+    /** The columns of EstateHub 2.x's layout, in the order its export writes them. */
+    public static final List<TransparencyColumns> LAYOUT_2X = List.of(values()).subList(0, EPIMS.ordinal() + 1);
 
     private final String header;
     private final List<String> variants;

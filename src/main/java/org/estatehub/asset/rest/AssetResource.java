@@ -1,12 +1,9 @@
 package org.estatehub.asset.rest;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -19,6 +16,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.api.AssetsApi;
 import org.estatehub.api.model.AssetDisposalRequest;
+import org.estatehub.api.model.AssetImportCoordinateSystem;
 import org.estatehub.api.model.AssetImportResult;
 import org.estatehub.api.model.AssetInput;
 import org.estatehub.api.model.AssetPage;
@@ -143,24 +141,40 @@ public class AssetResource implements AssetsApi {
     }
 
     @Override
-    public Response importAssets(InputStream body, String ownerPartnerId) {
+    public Response importAssets(InputStream body, String ownerPartnerId, Boolean dryRun) {
+        boolean dry = Boolean.TRUE.equals(dryRun);
+        Charset declared = charset();
         // The place is taken before the body is read and held until the import has committed or rolled back.
+        // A dry run takes only a place in the service's bound: it waits for no other import of the owner.
         AssetImporter.Outcome outcome;
         // The file is received onto disk first, so that the import's transaction lasts as long as the
         // import, not as long as the upload (ImportSpool).
-        try (ImportSlots.Slot slot = importSlots.acquire(access.ownerFor(ownerPartnerId));
-                ImportSpool.Spooled file = spool.receive(body);
-                InputStream received = file.open()) {
-            outcome = importer.importFile(received, charset(), ownerPartnerId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (ImportSlots.Slot slot = dry ? importSlots.acquireDryRun() : importSlots.acquire(access.ownerFor(ownerPartnerId));
+                ImportSpool.Spooled file = spool.receive(body)) {
+            outcome = importer.importFile(file, declared, ownerPartnerId, dry);
         }
-        return Response.ok(new AssetImportResult()
+        var result = new AssetImportResult()
                 .ownerPartnerId(outcome.ownerPartnerId())
+                .dryRun(outcome.dryRun())
+                .valid(outcome.valid())
                 .rows(outcome.rows())
                 .created(outcome.created())
                 .updated(outcome.updated())
-                .unchanged(outcome.unchanged())).build();
+                .unchanged(outcome.unchanged())
+                .encoding(outcome.encoding())
+                .encodingDeclared(outcome.encodingDeclared())
+                .coordinateSystems(outcome.coordinateSystems().stream().map(c -> new AssetImportCoordinateSystem()
+                        .system(AssetImportCoordinateSystem.SystemEnum.fromValue(c.system())).stated(c.stated())
+                        .rows(c.rows())).toList())
+                .warningCount(outcome.warningCount())
+                .warnings(outcome.warnings());
+        if (outcome.valid()) {
+            // Absent rather than an empty list: the contract has errors only for a dry run that found some.
+            result.setErrors(null);
+        } else {
+            result.errorCount(outcome.errorCount()).invalidRowCount(outcome.invalidRowCount()).errors(outcome.errors());
+        }
+        return Response.ok(result).build();
     }
 
     @Override
@@ -176,12 +190,12 @@ public class AssetResource implements AssetsApi {
                 .build();
     }
 
-    /** The charset the Content-Type names, UTF-8 when it names none (as for a String body). */
+    /** The charset the Content-Type names, null when it names none (the import then detects it). */
     private Charset charset() {
         MediaType type = headers.getMediaType();
         String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
         try {
-            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+            return name == null ? null : Charset.forName(name);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("The Content-Type names a charset this service does not know: '"
                     + name + "'.");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetType;
+import org.estatehub.api.model.EpcBand;
+import org.estatehub.api.model.Holding;
+import org.estatehub.api.model.Occupancy;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.api.model.Tenure;
 import org.estatehub.api.model.Visibility;
@@ -95,6 +99,10 @@ class ImportRowParserTest {
 
     /** Parses the row with every column present, in enum order. */
     private ImportRow parse(List<FieldError> errors) {
+        return parse(errors, new ArrayList<>());
+    }
+
+    private ImportRow parse(List<FieldError> errors, List<FieldError> warnings) {
         Map<TransparencyColumns, Integer> columns = new EnumMap<>(TransparencyColumns.class);
         List<String> values = new ArrayList<>();
         for (TransparencyColumns column : TransparencyColumns.values()) {
@@ -102,7 +110,7 @@ class ImportRowParserTest {
             values.add(cells.getOrDefault(column, ""));
         }
         return new ImportRowParser(owner, columns, REGISTER, homeAuthority).parse(record(CSVFormat.DEFAULT.format(values.toArray())), LINE,
-                errors);
+                errors, warnings);
     }
 
     private static CSVRecord record(String line) {
@@ -178,11 +186,22 @@ class ImportRowParserTest {
     }
 
     @Test
-    void aUprnIsOneToTwelveDigitsNotStartingWithZero() {
+    void aUprnIsANumberOfOneToTwelveDigitsWithoutLeadingZeros() {
+        // Changed on purpose (#15): a UPRN is a number, so published leading zeros are dropped, not refused.
         cells.put(TransparencyColumns.UPRN, "0123");
-        refused(TransparencyColumns.UPRN, "must be 1 to 12 digits");
+        assertEquals("123", valid().uprn());
+        cells.put(TransparencyColumns.UPRN, "000100012345");
+        assertEquals("100012345", valid().uprn());
+        cells.put(TransparencyColumns.UPRN, "10012345678");
+        assertEquals("10012345678", valid().uprn());
         cells.put(TransparencyColumns.UPRN, "1234567890123");
+        refused(TransparencyColumns.UPRN, "has 13 digits; a UPRN has at most 12");
+        cells.put(TransparencyColumns.UPRN, "1.00023E+11");
+        refused(TransparencyColumns.UPRN, "scientific notation");
+        cells.put(TransparencyColumns.UPRN, "10001A");
         refused(TransparencyColumns.UPRN, "must be 1 to 12 digits");
+        cells.put(TransparencyColumns.UPRN, "000");
+        refused(TransparencyColumns.UPRN, "is zero");
     }
 
     @Test
@@ -190,7 +209,9 @@ class ImportRowParserTest {
         cells.remove(TransparencyColumns.UPRN);
         assertEquals("MBC-001", valid().ownReference());
         cells.remove(TransparencyColumns.ASSET_ID);
-        refused(TransparencyColumns.UPRN, "give a UPRN or a Unique Asset ID");
+        assertEquals("EP-9", valid().epimsReference(), "an e-PIMS reference is a key too");
+        cells.remove(TransparencyColumns.EPIMS);
+        refused(TransparencyColumns.UPRN, "give a UPRN, an AssetCode (Unique Asset ID) or an e-PIMS reference");
     }
 
     @Test
@@ -212,13 +233,21 @@ class ImportRowParserTest {
     }
 
     @Test
-    void coordinatesAreRequiredNumbersInsideTheGridAndTheUk() {
+    void coordinatesAreBothOrNeitherNumbersInsideTheGridAndTheUk() {
+        // Changed on purpose (#15): a row without coordinates is valid (a warning), half a location is not.
         cells.remove(TransparencyColumns.X);
-        refused(TransparencyColumns.X, "must not be empty");
+        refused(TransparencyColumns.X, "is empty while Y co-ordinate is not; give both coordinates or neither");
+        cells.remove(TransparencyColumns.Y);
+        List<FieldError> warnings = new ArrayList<>();
+        ImportRow none = parse(new ArrayList<>(), warnings);
+        assertNull(none.latitude());
+        assertNull(none.coordinateSystem());
+        assertTrue(warnings.get(0).getMessage().contains("no coordinates"), warnings.toString());
+        cells.put(TransparencyColumns.Y, "155700");
         cells.put(TransparencyColumns.X, "east");
         refused(TransparencyColumns.X, "'east' is not a number");
         cells.put(TransparencyColumns.X, "700001");
-        refused(TransparencyColumns.X, "must be between 0 and 700000");
+        refused(TransparencyColumns.X, "are neither British National Grid easting/northing");
         // On the grid, but in the sea west of Ireland.
         cells.put(TransparencyColumns.X, "1");
         cells.put(TransparencyColumns.Y, "1");
@@ -235,8 +264,178 @@ class ImportRowParserTest {
         });
         cells.put(TransparencyColumns.TENURE, "rented");
         refused(TransparencyColumns.TENURE, "'rented' is not one of: freehold, leasehold, other");
+        // Changed on purpose (#15): no tenure is a warning, not an error.
         cells.remove(TransparencyColumns.TENURE);
-        refused(TransparencyColumns.TENURE, "must be freehold, leasehold or other");
+        List<FieldError> warnings = new ArrayList<>();
+        assertNull(parse(new ArrayList<>(), warnings).tenure());
+        assertEquals("no tenure", warnings.get(0).getMessage());
+        cells.put(TransparencyColumns.TENURE, "Chattel");
+        assertEquals(Tenure.OTHER, valid().tenure());
+        cells.put(TransparencyColumns.TENURE, "Freehold\u00A0");
+        ImportRow row = valid();
+        assertEquals(Tenure.FREEHOLD, row.tenure());
+        assertNull(row.sourceColumns(), "the canonical wording after trimming is not kept");
+    }
+
+    @Test
+    void theCoordinateSystemIsStatedOrDecidedByRange() {
+        cells.put(TransparencyColumns.COORDINATE_SYSTEM, "British National Grid");
+        ImportRow grid = valid();
+        assertEquals("EPSG:27700", grid.coordinateSystem());
+        assertTrue(grid.coordinateSystemStated());
+        for (String wgs : List.of("WGS84", "WGS 1984", "EPSG:4326", "ETRS89", "EPSG:4258")) {
+            cells.put(TransparencyColumns.COORDINATE_SYSTEM, wgs);
+            cells.put(TransparencyColumns.X, "0.5221");
+            cells.put(TransparencyColumns.Y, "51.2764");
+            ImportRow row = valid();
+            assertEquals("EPSG:4326", row.coordinateSystem(), wgs);
+            assertEquals(new BigDecimal("51.276400"), row.latitude());
+            assertEquals(new BigDecimal("0.522100"), row.longitude());
+        }
+        cells.put(TransparencyColumns.X, "51.2764");
+        cells.put(TransparencyColumns.Y, "0.5221");
+        refused(TransparencyColumns.X, "look swapped");
+        cells.put(TransparencyColumns.COORDINATE_SYSTEM, "OSGB36");
+        cells.put(TransparencyColumns.X, "0.5221");
+        cells.put(TransparencyColumns.Y, "51.2764");
+        refused(TransparencyColumns.X, "as easting/northing lie outside the United Kingdom");
+        // Stated nowhere: UK longitude/latitude (within 61 m of the grid's origin, in the sea, as metres)...
+        cells.remove(TransparencyColumns.COORDINATE_SYSTEM);
+        ImportRow lonLat = valid();
+        assertEquals("EPSG:4326", lonLat.coordinateSystem());
+        assertFalse(lonLat.coordinateSystemStated());
+        // ...else easting/northing.
+        cells.put(TransparencyColumns.X, "576000");
+        cells.put(TransparencyColumns.Y, "155700");
+        assertEquals("EPSG:27700", valid().coordinateSystem());
+        cells.put(TransparencyColumns.X, "-50");
+        cells.put(TransparencyColumns.Y, "20");
+        refused(TransparencyColumns.X, "nor longitude/latitude in the United Kingdom");
+        cells.put(TransparencyColumns.COORDINATE_SYSTEM, "EPSG:3857");
+        cells.put(TransparencyColumns.X, "576000");
+        cells.put(TransparencyColumns.Y, "155700");
+        refused(TransparencyColumns.COORDINATE_SYSTEM, "'EPSG:3857' is not a coordinate system the import reads");
+    }
+
+    @Test
+    void occupancyHoldingAreasEpcAndDatesAreMapped() {
+        Map<String, Occupancy> occupancies = Map.of("Owner Occupied", Occupancy.OWNER_OCCUPIED,
+                "Occupied by local authority", Occupancy.OWNER_OCCUPIED, "Let", Occupancy.LET,
+                "Leased out", Occupancy.LET, "Sub-let", Occupancy.SUB_LET, "Sublet", Occupancy.SUB_LET,
+                "Licence", Occupancy.LICENCE, "License", Occupancy.LICENCE, "Vacant", Occupancy.VACANT,
+                "Empty", Occupancy.VACANT);
+        occupancies.forEach((wording, occupancy) -> {
+            cells.put(TransparencyColumns.TENURE_DETAIL, wording);
+            assertEquals(occupancy, valid().occupancy(), wording);
+        });
+        cells.put(TransparencyColumns.TENURE_DETAIL, "Held in trust");
+        ImportRow other = valid();
+        assertEquals(Occupancy.OTHER, other.occupancy());
+        assertEquals("[{\"name\":\"TenureDetail\",\"value\":\"Held in trust\"}]", other.sourceColumns());
+        cells.remove(TransparencyColumns.TENURE_DETAIL);
+
+        // Land holdings are land only, which has no desks.
+        cells.remove(TransparencyColumns.DESKS);
+        Map<String, Holding> holdings = Map.of("Land and Building", Holding.LAND_AND_BUILDING,
+                "Land & Buildings", Holding.LAND_AND_BUILDING, "Buildings", Holding.BUILDING,
+                "Building", Holding.BUILDING, "Land", Holding.LAND, "Parks, Gardens and open space", Holding.LAND);
+        holdings.forEach((wording, holding) -> {
+            cells.put(TransparencyColumns.HOLDING, wording);
+            assertEquals(holding, valid().holding(), wording);
+        });
+        cells.put(TransparencyColumns.HOLDING, "Miscellaneous Operational");
+        List<FieldError> warnings = new ArrayList<>();
+        assertNull(parse(new ArrayList<>(), warnings).holding());
+        assertTrue(warnings.get(0).getMessage().contains("kept in the source columns"), warnings.toString());
+        cells.remove(TransparencyColumns.HOLDING);
+
+        for (String size : List.of("1,234", "1234 sq m", "1234m2", "1234 sqm")) {
+            cells.put(TransparencyColumns.AREA, size);
+            assertEquals(new BigDecimal("1234.00"), valid().grossInternalAreaM2(), size);
+        }
+        cells.put(TransparencyColumns.LAND_AREA, "2.12345 ha");
+        assertEquals(new BigDecimal("2.1235"), valid().landAreaHectares());
+        cells.put(TransparencyColumns.LAND_AREA, "lots");
+        refused(TransparencyColumns.LAND_AREA, "'lots' is not a number");
+        cells.remove(TransparencyColumns.LAND_AREA);
+
+        for (String epc : List.of("C", "c", "EPC C", "C (62)", " C ")) {
+            cells.put(TransparencyColumns.EPC_BAND, epc);
+            assertEquals(EpcBand.C, valid().epcBand(), epc);
+        }
+        for (String none : List.of("N/A", "n/a", "None", "-")) {
+            cells.put(TransparencyColumns.EPC_BAND, none);
+            assertNull(valid().epcBand(), none);
+        }
+        cells.put(TransparencyColumns.EPC_BAND, "H");
+        refused(TransparencyColumns.EPC_BAND, "'H' is not an EPC band A to G");
+        cells.remove(TransparencyColumns.EPC_BAND);
+
+        Map<String, LocalDate> dates = Map.of("31/03/2024", LocalDate.of(2024, 3, 31), "2024-03-31",
+                LocalDate.of(2024, 3, 31), "1/4/24", LocalDate.of(2024, 4, 1), "01.04.2024", LocalDate.of(2024, 4, 1));
+        dates.forEach((text, date) -> {
+            cells.put(TransparencyColumns.EFFECTIVE_DATE, text);
+            assertEquals(date, valid().effectiveDate(), text);
+        });
+        cells.put(TransparencyColumns.EFFECTIVE_DATE, "31/02/2024");
+        refused(TransparencyColumns.EFFECTIVE_DATE, "'31/02/2024' is not a date");
+        cells.put(TransparencyColumns.EFFECTIVE_DATE, "March 2024");
+        refused(TransparencyColumns.EFFECTIVE_DATE, "'March 2024' is not a date (dd/mm/yyyy or yyyy-mm-dd)");
+    }
+
+    @Test
+    void aPartialPostcodeIsKeptAsASourceColumnWithAWarning() {
+        cells.put(TransparencyColumns.POSTCODE, "WA14 ");
+        List<FieldError> warnings = new ArrayList<>();
+        ImportRow row = parse(new ArrayList<>(), warnings);
+        assertNull(row.postcode());
+        assertEquals("[{\"name\":\"Postcode\",\"value\":\"WA14\"}]", row.sourceColumns());
+        assertTrue(warnings.get(0).getMessage().contains("partial postcode"), warnings.toString());
+    }
+
+    @Test
+    void aSiteAddressIsTheStreetAndItsTrailingPostcodeThePostcode() {
+        cells.remove(TransparencyColumns.STREET_NUMBER);
+        cells.remove(TransparencyColumns.STREET);
+        cells.remove(TransparencyColumns.POSTCODE);
+        cells.put(TransparencyColumns.ADDRESS, "Maidstone House, King Street, Maidstone ME15 6JQ");
+        ImportRow row = valid();
+        assertEquals("Maidstone House, King Street, Maidstone ME15 6JQ", row.street());
+        assertEquals("ME15 6JQ", row.postcode());
+        cells.put(TransparencyColumns.ADDRESS, "Land off Tovil Hill");
+        assertNull(valid().postcode());
+    }
+
+    @Test
+    void misDecodedTextIsRepairedWithAWarning() {
+        cells.put(TransparencyColumns.NAME, "CafÃ© at Â£5");
+        List<FieldError> warnings = new ArrayList<>();
+        assertEquals("Café at £5", parse(new ArrayList<>(), warnings).name());
+        assertTrue(warnings.get(0).getMessage().contains("mis-decoded"), warnings.toString());
+        cells.put(TransparencyColumns.NAME, "Ãrnes Â Hall");
+        assertEquals("Ãrnes Â Hall", valid().name(), "text that is not mis-decoded UTF-8 stays as it is");
+    }
+
+    @Test
+    void theOrganisationMayBeItsUriGssCodeOrSlug() {
+        owner.type = org.estatehub.api.model.PartnerType.DISTRICT_COUNCIL;
+        owner.localAuthority = "E07000110";
+        owner.organisationUri = "http://opendatacommunities.org/id/district-council/maidstone";
+        for (String uri : List.of("http://opendatacommunities.org/id/district-council/maidstone",
+                "https://opendatacommunities.org/id/district-council/maidstone/",
+                "http://statistics.data.gov.uk/id/statistical-geography/E07000110")) {
+            cells.put(TransparencyColumns.ORGANISATION_URI, uri);
+            valid();
+        }
+        cells.put(TransparencyColumns.ORGANISATION_URI, "http://opendatacommunities.org/id/district-council/dover");
+        refused(TransparencyColumns.ORGANISATION_URI, "is not Maidstone Borough Council");
+        cells.remove(TransparencyColumns.ORGANISATION_URI);
+        for (String name : List.of("E07000110", "Maidstone", "maidstone borough council")) {
+            cells.put(TransparencyColumns.ORGANISATION_LABEL, name);
+            valid();
+        }
+        assertEquals("folkestone-and-hythe", ImportRowParser.slug("Folkestone & Hythe District Council"));
+        assertEquals("maidstone", ImportRowParser.slug("Maidstone Borough Council"));
     }
 
     @Test
@@ -378,9 +577,13 @@ class ImportRowParserTest {
         columns.put(TransparencyColumns.X, 2);
         columns.put(TransparencyColumns.Y, 3);
         columns.put(TransparencyColumns.TENURE, 4);
-        // A short record: the tenure cell is beyond its end.
+        // A short record: the tenure cell is beyond its end, so the row has no tenure (a warning since #15).
         List<FieldError> errors = new ArrayList<>();
-        assertNull(new ImportRowParser(owner, columns, REGISTER, homeAuthority).parse(record("123,Depot,576000,155700"), LINE, errors));
-        assertEquals(List.of("Tenure"), errors.stream().map(FieldError::getField).toList());
+        List<FieldError> warnings = new ArrayList<>();
+        ImportRow row = new ImportRowParser(owner, columns, REGISTER, homeAuthority)
+                .parse(record("123,Depot,576000,155700"), LINE, errors, warnings);
+        assertEquals(List.of(), errors);
+        assertNull(row.tenure());
+        assertEquals(List.of("Tenure"), warnings.stream().map(FieldError::getField).toList());
     }
 }
