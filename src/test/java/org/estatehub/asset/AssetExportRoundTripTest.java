@@ -84,8 +84,18 @@ class AssetExportRoundTripTest {
                     "http://statistics.data.gov.uk/id/statistical-geography/E07000110"), "")
                     .statusCode(200).body("created", equalTo(7));
             String export = exported("maidstone.editor", "?partner=maidstone&layout=" + layout, token);
-            importAs("maidstone.editor", export, "").statusCode(200).body("rows", equalTo(7)).body("created", equalTo(0))
-                    .body("updated", equalTo(0)).body("unchanged", equalTo(7));
+            if (layout.equals("transparency-2014")) {
+                // The older layout has no TenureType column: the register's "Chattel" comes back under its
+                // `Tenure` header, so the first re-import renames that one source column (README "Export
+                // layouts"); from then on the older layout's export imports back unchanged.
+                importAs("maidstone.editor", export, "").statusCode(200).body("updated", equalTo(1))
+                        .body("unchanged", equalTo(6));
+                Api.as("maidstone.editor").get("/assets?q=Chattel store " + token).then().statusCode(200)
+                        .body("items[0].sourceColumns[0].name", equalTo("Tenure"))
+                        .body("items[0].sourceColumns[0].value", equalTo("Chattel"));
+                export = exported("maidstone.editor", "?partner=maidstone&layout=" + layout, token);
+            }
+            reimport("maidstone.editor", export, token, 7);
         } finally {
             sql("update partner set organisation_uri = ? where id = 'maidstone'", before);
         }
@@ -107,8 +117,7 @@ class AssetExportRoundTripTest {
                     + ",Unlocated land " + token + ",,,Sevenoaks,,,,,,,,Land,,3.25,,,\n";
             importAs("sevenoaks.editor", file, "").statusCode(200).body("created", equalTo(2));
             String export = exported("sevenoaks.editor", "?partner=sevenoaks&layout=" + layout, token);
-            importAs("sevenoaks.editor", export, "").statusCode(200).body("created", equalTo(0))
-                    .body("updated", equalTo(0)).body("unchanged", equalTo(2));
+            reimport("sevenoaks.editor", export, token, 2);
         } finally {
             sql("update partner set organisation_uri = ? where id = 'sevenoaks'", before);
         }
@@ -127,8 +136,27 @@ class AssetExportRoundTripTest {
                 + "Land and building,120,0.05,\"Estates team, 01622 602000\"\n";
         importAs("maidstone.editor", file, "").statusCode(200).body("created", equalTo(3));
         String export = exported("maidstone.editor", "?partner=maidstone&layout=epims", token);
-        importAs("maidstone.editor", export, "").statusCode(200).body("rows", equalTo(3)).body("created", equalTo(0))
-                .body("updated", equalTo(0)).body("unchanged", equalTo(3));
+        reimport("maidstone.editor", export, token, 3);
+    }
+
+    /** The test's assets as the API shows them, without what a write changes by itself. */
+    private static List<java.util.Map<String, Object>> assets(String user, String token) {
+        List<java.util.Map<String, Object>> items = Api.as(user).get("/assets?sort=name&limit=100&q=" + token).then()
+                .statusCode(200).extract().path("items");
+        items.forEach(item -> {
+            item.remove("updatedAt");
+            item.remove("version");
+        });
+        return items;
+    }
+
+    /** Imports the export back: nothing changes, neither the counts nor any asset. */
+    private static void reimport(String user, String export, String token, int rows) {
+        var before = assets(user, token);
+        var answer = importAs(user, export, "").statusCode(200).extract().response();
+        org.junit.jupiter.api.Assertions.assertEquals(before, assets(user, token), "the re-import changed assets");
+        answer.then().body("rows", equalTo(rows)).body("created", equalTo(0)).body("updated", equalTo(0))
+                .body("unchanged", equalTo(rows));
     }
 
     private void sql(String statement, Object... params) throws Exception {

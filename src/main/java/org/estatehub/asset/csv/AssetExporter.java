@@ -85,9 +85,15 @@ public class AssetExporter {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** The newer fields the older layout writes only when an exported asset has one, in the order it appends them. */
+    /**
+     * The newer fields the older layout writes only when an exported asset has one, in the order it appends
+     * them: the LGA schema's, so that an asset's source columns (OtherDetail among them) come back in the order
+     * its register had them.
+     */
     enum NewerField {
         OCCUPANCY("TenureDetail", "a.occupancy"),
+        /** A source column, not a field: present when an exported asset has an OtherDetail (extras query). */
+        OTHER_DETAIL("OtherDetail", null),
         HOLDING("HoldingType", "a.holding"),
         LAND_AREA("LandArea", "a.land_area_hectares"),
         EPC("EnergyRating", "a.epc_band"),
@@ -117,8 +123,15 @@ public class AssetExporter {
         NamedSql sql = NamedSql.of("select a.* from asset a where " + where + " order by a.owner_partner_id, a.name, a.id");
         Map<String, Partner> partners = new HashMap<>();
         Partner.<Partner>listAll().forEach(p -> partners.put(p.id, p));
-        List<Extra> extras = layout == ExportLayout.EPIMS ? List.of() : extras(where, params, layout);
-        List<NewerField> newer = layout == ExportLayout.TRANSPARENCY_2014 ? newerFields(where, params) : List.of();
+        List<Extra> sourceColumns = layout == ExportLayout.EPIMS ? List.of() : sourceColumns(where, params);
+        List<Extra> extras = sourceColumns.stream().filter(e -> Writer.inPlace(layout, e) == null).toList();
+        List<NewerField> newer = List.of();
+        if (layout == ExportLayout.TRANSPARENCY_2014) {
+            boolean otherDetail = sourceColumns.stream()
+                    .anyMatch(e -> "OtherDetail".equals(Writer.inPlace(ExportLayout.TRANSPARENCY_2014, e)));
+            newer = newerFields(where, params).stream()
+                    .filter(f -> f != NewerField.OTHER_DETAIL || otherDetail).toList();
+        }
         Writer writer = new Writer(layout, partners, extras, newer, authorities);
         return out -> {
             Writer.Text text = writer.open(out);
@@ -132,7 +145,7 @@ public class AssetExporter {
      * order a reader meets them going down the export (first asset first, then within an asset the file's
      * order). One aggregate query: each asset's n-th column of a name is a column of its own.
      */
-    private List<Extra> extras(String where, Map<String, Object> params, ExportLayout layout) {
+    private List<Extra> sourceColumns(String where, Map<String, Object> params) {
         NamedSql sql = NamedSql.of("""
                 select name, occurrence from (
                     select c.e ->> 'name' as name,
@@ -143,25 +156,27 @@ public class AssetExporter {
                 group by name, occurrence
                 order by min(seen)""".formatted(where));
         try (Connection connection = dataSource.getConnection()) {
-            List<Extra> all = sql.list(connection, params, rs -> new Extra(rs.getString("name"), rs.getInt("occurrence")));
-            return all.stream().filter(e -> Writer.inPlace(layout, e) == null).toList();
+            return sql.list(connection, params, rs -> new Extra(rs.getString("name"), rs.getInt("occurrence")));
         } catch (SQLException e) {
             throw new IllegalStateException("The export's source columns could not be read", e);
         }
     }
 
+    /** The newer fields some selected asset has (OTHER_DETAIL, a source column, is left to the caller). */
     private List<NewerField> newerFields(String where, Map<String, Object> params) {
-        StringBuilder select = new StringBuilder("select ");
+        StringBuilder select = new StringBuilder("select count(*) as assets");
         for (NewerField field : NewerField.values()) {
-            select.append(field.ordinal() == 0 ? "" : ", ").append("bool_or(").append(field.column)
-                    .append(" is not null) as ").append(field.name().toLowerCase(java.util.Locale.ROOT));
+            if (field.column != null) {
+                select.append(", bool_or(").append(field.column).append(" is not null) as ")
+                        .append(field.name().toLowerCase(java.util.Locale.ROOT));
+            }
         }
         NamedSql sql = NamedSql.of(select + " from asset a where " + where);
         try (Connection connection = dataSource.getConnection()) {
             return sql.one(connection, params, rs -> {
                 List<NewerField> present = new ArrayList<>();
                 for (NewerField field : NewerField.values()) {
-                    if (rs.getBoolean(field.name().toLowerCase(java.util.Locale.ROOT))) {
+                    if (field.column == null || rs.getBoolean(field.name().toLowerCase(java.util.Locale.ROOT))) {
                         present.add(field);
                     }
                 }
@@ -213,7 +228,8 @@ public class AssetExporter {
                         : key.equals("otherdetail") ? "OtherDetail" : null;
                 case TRANSPARENCY_2014 -> wording == PublishedWording.TENURE ? "Tenure"
                         : wording == PublishedWording.OCCUPANCY ? "TenureDetail"
-                        : wording == PublishedWording.HOLDING ? "HoldingType" : null;
+                        : wording == PublishedWording.HOLDING ? "HoldingType"
+                        : key.equals("otherdetail") ? "OtherDetail" : null;
                 case EPIMS -> wording == PublishedWording.TENURE ? "Tenure"
                         : wording == PublishedWording.HOLDING ? "Holding Type"
                         : key.equals("contact") ? "Contact" : null;
@@ -361,6 +377,7 @@ public class AssetExporter {
             for (NewerField field : newer) {
                 cells.add(switch (field) {
                     case OCCUPANCY -> inPlace.getOrDefault("TenureDetail", occupancy(a));
+                    case OTHER_DETAIL -> inPlace.get("OtherDetail");
                     case HOLDING -> inPlace.getOrDefault("HoldingType", holding(a));
                     case LAND_AREA -> plain(a.landAreaHectares);
                     case EPC -> a.epcBand == null ? null : a.epcBand.toString();
