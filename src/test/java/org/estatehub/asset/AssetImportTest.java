@@ -157,7 +157,7 @@ class AssetImportTest {
         String token = AssetFixtures.token();
         importAs("maidstone.editor", goodFile(token, AssetFixtures.uprn(), AssetFixtures.uprn()), "").statusCode(200);
 
-        String csv = Api.as("police.viewer").accept("text/csv").get("/assets/export?partner=maidstone")
+        String csv = Api.as("police.viewer").accept("text/csv").get("/assets/export?layout=transparency-2014&partner=maidstone")
                 .then().statusCode(200).contentType(containsString("text/csv"))
                 .extract().asString();
         List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()

@@ -197,7 +197,7 @@ class AssetLocalAuthorityTest {
         createId("police.editor", with(asset("Bexleyheath office " + token, 51.457, 0.143),
                 "localAuthority", "E09000004"));
         String csv = Api.as("police.editor").accept("text/csv")
-                .get("/assets/export?partner=kent-police&localAuthority=E07000065").then().statusCode(200)
+                .get("/assets/export?layout=transparency-2014&partner=kent-police&localAuthority=E07000065").then().statusCode(200)
                 .extract().asString();
         assertTrue(csv.contains("E07000065,Wealden"), csv);
         assertTrue(!csv.contains("Bexleyheath office " + token), "the filter keeps Bexley out");

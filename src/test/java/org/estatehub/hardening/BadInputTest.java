@@ -260,6 +260,17 @@ class BadInputTest {
         assertTrue(!fields.isEmpty() && fields.stream().allMatch(parameter::equals), pathAndQuery + ": " + fields);
     }
 
+    /** An export layout the contract does not name: 400 naming `layout`, never a 500 or the default layout. */
+    @ParameterizedTest(name = "GET /assets/export?layout={0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"LGA", "lga2", "transparency", "e-pims", "csv", "%20lga"})
+    void badExportLayout(String layout) {
+        Response r = Api.badRequestAs("maidstone.editor").accept("text/csv").urlEncodingEnabled(false)
+                .get("/assets/export?layout=" + layout);
+        assertEquals(400, r.statusCode(), layout + ": " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), layout);
+        assertEquals(List.of("layout"), r.jsonPath().getList("errors.field", String.class), layout);
+    }
+
     /** Injection strings and bad values in every query parameter of every read. */
     static Stream<String> queries() {
         List<String> queries = new ArrayList<>();
@@ -268,7 +279,7 @@ class BadInputTest {
                 "/assets", List.of("partner", "localAuthority", "status", "type", "q", "bbox", "nearLat", "nearLon", "radiusM",
                         "includeDisposed", "sort", "limit", "offset"),
                 "/assets/co-location", List.of("distanceM", "localAuthority", "minPartners"),
-                "/assets/export", List.of("partner", "localAuthority", "status", "includeDisposed"),
+                "/assets/export", List.of("layout", "partner", "localAuthority", "status", "includeDisposed"),
                 "/projects", List.of("stage", "type", "localAuthority", "lead", "partner", "programme", "q", "limit", "offset"),
                 "/projects/outcomes", List.of("stage", "type", "localAuthority", "partner", "programme"),
                 "/dashboards/assets", List.of("localAuthority"),

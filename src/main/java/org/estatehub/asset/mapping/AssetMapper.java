@@ -134,6 +134,7 @@ public final class AssetMapper {
         } else if (a.coordinateSystem == null) {
             a.coordinateSystem = "EPSG:4326";
         }
+        dropStaleWording(a, in);
         a.tenure = in.getTenure();
         a.occupancy = in.getOccupancy();
         a.holding = in.getHolding();
@@ -147,6 +148,35 @@ public final class AssetMapper {
         a.sharedWorkspaceDesks = in.getSharedWorkspaceDesks() == null ? 0 : in.getSharedWorkspaceDesks();
         a.visibility = in.getVisibility();
         a.status = fromApi(in.getStatus());
+    }
+
+    /**
+     * A register's own wording of tenure, occupancy or holding (kept in the source columns by an import)
+     * describes the value the file gave: once an update changes that value, the export would write the old
+     * word over the new value, so the wording of each changed field goes. Other source columns stay.
+     */
+    private static void dropStaleWording(Asset a, AssetInput in) {
+        if (a.sourceColumns == null) {
+            return;
+        }
+        java.util.EnumSet<PublishedWording> changed = java.util.EnumSet.noneOf(PublishedWording.class);
+        if (a.tenure != in.getTenure()) {
+            changed.add(PublishedWording.TENURE);
+        }
+        if (a.occupancy != in.getOccupancy()) {
+            changed.add(PublishedWording.OCCUPANCY);
+        }
+        if (a.holding != in.getHolding()) {
+            changed.add(PublishedWording.HOLDING);
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        var columns = SourceColumns.read(a.sourceColumns);
+        var kept = columns.stream().filter(c -> !changed.contains(PublishedWording.of(c.getName()))).toList();
+        if (kept.size() != columns.size()) {
+            a.sourceColumns = SourceColumns.write(kept);
+        }
     }
 
     private static Address address(Asset a) {

@@ -25,6 +25,7 @@ import org.estatehub.api.model.AssetStatusHistory;
 import org.estatehub.api.model.AssetType;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.csv.AssetExporter;
+import org.estatehub.asset.csv.ExportLayout;
 import org.estatehub.asset.csv.AssetImporter;
 import org.estatehub.asset.csv.ImportSlots;
 import org.estatehub.asset.csv.ImportSpool;
@@ -177,13 +178,15 @@ public class AssetResource implements AssetsApi {
     }
 
     @Override
-    public Response exportAssets(String partner, String localAuthority, AssetStatus status, Boolean includeDisposed) {
+    public Response exportAssets(String layout, String partner, String localAuthority, AssetStatus status,
+            Boolean includeDisposed) {
         AssetQuery query = AssetQuery.of(partner, authorities.filterArea(LOCAL_AUTHORITY, localAuthority), status, null, null, null, null, null, null,
                 includeDisposed, "name", Integer.MAX_VALUE, 0);
-        AssetExporter.Export export = exporter.export(query);
+        ExportLayout exportLayout = ExportLayout.of(layout);
+        AssetExporter.Export export = exporter.export(query, exportLayout);
         StreamingOutput body = export::writeTo;
         return Response.ok(body, "text/csv")
-                .header("Content-Disposition", "attachment; filename=\"assets.csv\"")
+                .header("Content-Disposition", "attachment; filename=\"" + exportLayout.fileName() + "\"")
                 .build();
     }
 
