@@ -247,6 +247,7 @@ class BadInputTest {
             "/projects/outcomes?localAuthority=E0700011", "/projects/outcomes?localAuthority=S99999999",
             "/dashboards/assets?localAuthority=E07999999", "/dashboards/assets?localAuthority=e07000110",
             "/dashboards/pipeline?localAuthority=S99999999", "/dashboards/pipeline?localAuthority=E0700011",
+            "/data-quality?localAuthority=E07999999", "/data-quality?localAuthority=e07000110",
             "/local-authorities?county=E07999999", "/local-authorities?county=E07000110",
             "/local-authorities?county=kent", "/local-authorities?type=PIRATES", "/local-authorities?current=maybe",
             "/local-authorities?inPartnershipArea=1", "/local-authorities?current=true&current=false"})
@@ -271,6 +272,26 @@ class BadInputTest {
         assertEquals(List.of("layout"), r.jsonPath().getList("errors.field", String.class), layout);
     }
 
+    /**
+     * GET /data-quality's own parameters: an unknown or malformed partner (checked before who may ask for
+     * it, so a partner-editor gets 400, not 403), an unknown scope, a repeated partner, out-of-range or
+     * non-numeric bounds: 400 naming the parameter.
+     */
+    @ParameterizedTest(name = "GET {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "/data-quality?partner=no-such-partner", "/data-quality?partner=Dover", "/data-quality?partner=d",
+            "/data-quality?scope=ALL", "/data-quality?scope=partnership", "/data-quality?partner=maidstone&partner=dover",
+            "/data-quality?staleAfterDays=0", "/data-quality?staleAfterDays=3651", "/data-quality?staleAfterDays=a%20year",
+            "/data-quality?listLimit=0", "/data-quality?listLimit=501", "/data-quality?listLimit=1.5"})
+    void badDataQualityParameters(String pathAndQuery) {
+        String parameter = pathAndQuery.substring(pathAndQuery.indexOf('?') + 1, pathAndQuery.indexOf('='));
+        Response r = Api.badRequestAs("maidstone.editor").urlEncodingEnabled(false).get(pathAndQuery);
+        assertEquals(400, r.statusCode(), pathAndQuery + ": " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), pathAndQuery);
+        List<String> fields = r.jsonPath().getList("errors.field", String.class);
+        assertTrue(!fields.isEmpty() && fields.stream().allMatch(parameter::equals), pathAndQuery + ": " + fields);
+    }
+
     /** Injection strings and bad values in every query parameter of every read. */
     static Stream<String> queries() {
         List<String> queries = new ArrayList<>();
@@ -284,6 +305,7 @@ class BadInputTest {
                 "/projects/outcomes", List.of("stage", "type", "localAuthority", "partner", "programme"),
                 "/dashboards/assets", List.of("localAuthority"),
                 "/dashboards/pipeline", List.of("localAuthority"),
+                "/data-quality", List.of("partner", "scope", "localAuthority", "staleAfterDays", "listLimit"),
                 "/local-authorities", List.of("type", "region", "county", "current", "name", "inPartnershipArea", "limit",
                         "offset"));
         params.forEach((path, names) -> {

@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * are written out as one table per feature (one row per operation and record, one column per caller), not
  * derived from the service's rules; each feature's table sits with the requests that exercise it
  * ({@link PartnersMatrix}, {@link AssetsMatrix}, {@link ProjectsMatrix}, {@link FundingMatrix},
- * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}, {@link LocalAuthoritiesMatrix}), the
+ * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}, {@link LocalAuthoritiesMatrix}, {@link DataQualityMatrix}), the
  * checks they share in
  * {@link TenancyMatrix}. After every refused write the record is read again by the programme office and
  * must be byte-for-byte what it was; after every refused read or list the answer must not contain the
@@ -45,7 +45,8 @@ class TenancyMatrixTest {
             "mous", MousMatrix.TABLE,
             "monitoring", MonitoringMatrix.TABLE,
             "history", HistoryMatrix.TABLE,
-            "local authorities", LocalAuthoritiesMatrix.TABLE);
+            "local authorities", LocalAuthoritiesMatrix.TABLE,
+            "data quality", DataQualityMatrix.TABLE);
 
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
     static final List<String> CONTRACT_OPERATIONS = List.of("getMe", "listPartners", "createPartner", "getPartner",
@@ -61,7 +62,7 @@ class TenancyMatrixTest {
             "listMous", "createMou", "getMouCoverage", "getMou", "changeMouStatus", "getMouHistory",
             "listMonitoringReturns", "submitMonitoringReturn", "previewMonitoringReturn", "getMonitoringReturn",
             "getFundingDashboard", "getPipelineDashboard", "getAssetDashboard", "getMouCoverageDashboard",
-            "listLocalAuthorities", "getLocalAuthority");
+            "listLocalAuthorities", "getLocalAuthority", "getDataQuality");
 
     @Test
     void everyContractOperationIsInTheTable() throws Exception {
@@ -106,6 +107,10 @@ class TenancyMatrixTest {
 
     static Stream<Case> localAuthorities() {
         return TenancyMatrix.cases(LocalAuthoritiesMatrix.TABLE);
+    }
+
+    static Stream<Case> dataQuality() {
+        return TenancyMatrix.cases(DataQualityMatrix.TABLE);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,5 +159,11 @@ class TenancyMatrixTest {
     @MethodSource("localAuthorities")
     void localAuthorities(Case c) {
         LocalAuthoritiesMatrix.exercise(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dataQuality")
+    void dataQuality(Case c) {
+        DataQualityMatrix.exercise(c);
     }
 }

@@ -21,6 +21,7 @@ import org.estatehub.api.model.CountByKey;
 import org.estatehub.api.model.PipelineDashboard;
 import org.estatehub.api.model.PipelineAuthority;
 import org.estatehub.asset.service.AssetAccess;
+import org.estatehub.asset.service.DataQualityRules;
 import org.estatehub.authority.LocalAuthority;
 import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.authority.service.PartnershipArea;
@@ -49,8 +50,16 @@ public class Dashboards {
     private record StageCount(String localAuthority, String stage, int count) {
     }
 
-    /** One line of an asset dashboard: the key's assets, their area and running cost. */
-    private record AssetTotals(String key, int count, BigDecimal grossInternalAreaM2, Money annualRunningCost) {
+    /**
+     * One line of an asset dashboard: the key's assets, their area and running cost, and how complete their
+     * records are (DataQualityRules, as GET /data-quality counts).
+     */
+    private record AssetTotals(String key, int count, BigDecimal grossInternalAreaM2, Money annualRunningCost,
+            DataQualityRules.Counts completeness) {
+
+        static AssetTotals none(String key) {
+            return new AssetTotals(key, 0, BigDecimal.ZERO, Money.ZERO, DataQualityRules.Counts.NONE);
+        }
     }
 
     private static final NamedSql PIPELINE = NamedSql.of("""
@@ -141,7 +150,7 @@ public class Dashboards {
         return new AssetDashboard()
                 .total(total(filterArea))
                 .byLocalAuthority(filterArea == null ? byLocalAuthority(byCode) : inFilter(filterArea, byCode))
-                .byStatus(assetFigures("a.status", filterArea))
+                .byStatus(assetFigures("a.status", filterArea).stream().map(f -> f.completeness(null)).toList())
                 .byPartner(assetFigures("a.owner_partner_id", filterArea));
     }
 
@@ -157,7 +166,7 @@ public class Dashboards {
         }
         return filterAuthorities(filterArea).stream()
                 .map(a -> authorityFigures(a.code, a.name, area.contains(a.code),
-                        byCode.getOrDefault(a.code, new AssetTotals(a.code, 0, BigDecimal.ZERO, Money.ZERO))))
+                        byCode.getOrDefault(a.code, AssetTotals.none(a.code))))
                 .toList();
     }
 
@@ -180,7 +189,7 @@ public class Dashboards {
         for (LocalAuthority authority : area.authorities()) {
             AssetTotals row = byCode.remove(authority.code);
             figures.add(authorityFigures(authority.code, authority.name, true,
-                    row == null ? new AssetTotals(authority.code, 0, BigDecimal.ZERO, Money.ZERO) : row));
+                    row == null ? AssetTotals.none(authority.code) : row));
         }
         // all() is in name order, so the authorities left over come out in name order too.
         for (LocalAuthority authority : authorities.all()) {
@@ -199,7 +208,8 @@ public class Dashboards {
         return new AssetAuthorityFigures().localAuthority(code).name(name).inPartnershipArea(inArea)
                 .count(row.count())
                 .grossInternalAreaM2(row.grossInternalAreaM2().setScale(2).toPlainString())
-                .annualRunningCost(row.annualRunningCost().toApi());
+                .annualRunningCost(row.annualRunningCost().toApi())
+                .completeness(row.completeness().percentages());
     }
 
     /**
@@ -208,13 +218,14 @@ public class Dashboards {
      */
     private AssetFigures total(Set<String> filterArea) {
         List<AssetFigures> rows = assetFigures("'ALL'", filterArea);
-        return rows.isEmpty() ? figures(new AssetTotals("ALL", 0, BigDecimal.ZERO, Money.ZERO)) : rows.get(0);
+        return rows.isEmpty() ? figures(AssetTotals.none("ALL")) : rows.get(0);
     }
 
     private static AssetFigures figures(AssetTotals r) {
         return new AssetFigures().key(r.key()).count(r.count())
                 .grossInternalAreaM2(r.grossInternalAreaM2().setScale(2).toPlainString())
-                .annualRunningCost(r.annualRunningCost().toApi());
+                .annualRunningCost(r.annualRunningCost().toApi())
+                .completeness(r.completeness().percentages());
     }
 
     private List<AssetFigures> assetFigures(String key, Set<String> filterArea) {
@@ -227,7 +238,8 @@ public class Dashboards {
         String inFilter = filterArea == null ? "" : " and a.local_authority = any(cast(:authorities as varchar[]))";
         // `key` is one of this class's own column expressions, never caller input.
         NamedSql figures = NamedSql.of("select " + key + " figures_key, count(*) assets,"
-                + " coalesce(sum(a.gross_internal_area_m2), 0) area, coalesce(sum(a.annual_running_cost), 0) cost"
+                + " coalesce(sum(a.gross_internal_area_m2), 0) area, coalesce(sum(a.annual_running_cost), 0) cost, "
+                + DataQualityRules.COLUMNS
                 + " from asset a where a.status <> 'DISPOSED' and " + visible + inFilter + " group by 1 order by 1");
         Map<String, Object> params = new HashMap<>();
         if (figures.names().contains("callerPartner")) {
@@ -238,6 +250,7 @@ public class Dashboards {
         }
         return em.unwrap(Session.class).doReturningWork(connection -> figures.list(connection,
                 params, row -> new AssetTotals(row.getString("figures_key"), row.getInt("assets"),
-                        row.getBigDecimal("area"), Money.of(row.getBigDecimal("cost")))));
+                        row.getBigDecimal("area"), Money.of(row.getBigDecimal("cost")),
+                        DataQualityRules.read(row))));
     }
 }
