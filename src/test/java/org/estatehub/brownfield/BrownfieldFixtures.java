@@ -10,6 +10,7 @@ import org.estatehub.testing.AssetFixtures;
 
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -42,10 +43,14 @@ public final class BrownfieldFixtures {
         return id;
     }
 
-    /** `spec` sending `body` as text/csv exactly as given: no charset added unless `contentType` has one. */
+    /**
+     * `spec` sending `body` as text/csv exactly as given: no charset added unless `contentType` has one. The
+     * answer may take longer than the tests' default 30 s read timeout: a large register on a loaded machine.
+     */
     public static RequestSpecification csv(RequestSpecification spec, String contentType, byte[] body) {
-        return spec.config(RestAssured.config().encoderConfig(
-                EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+        return spec.config(RestAssured.config()
+                .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
+                .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 280_000)))
                 .contentType(contentType).body(body);
     }
 

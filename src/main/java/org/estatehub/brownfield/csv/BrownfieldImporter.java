@@ -260,7 +260,8 @@ public class BrownfieldImporter {
                 fresh.createdAt = now;
                 fresh.updatedAt = now;
                 em.persist(fresh);
-                em.flush();
+                // The event is written by its own statement from the snapshot; the site itself reaches the
+                // database with the next flush (every FLUSH_EVERY sites, and at the end).
                 audit.record(BrownfieldAuditScope.subject(fresh), AuditActions.CREATED, null, snapshot(fresh), "CSV import");
                 existing.put(fresh.siteReference, fresh.id);
                 released();
@@ -286,7 +287,6 @@ public class BrownfieldImporter {
             }
             values.forEach((field, value) -> field.set(site, value));
             site.updatedAt = now;
-            em.flush();
             audit.record(BrownfieldAuditScope.subject(site), AuditActions.UPDATED, before, snapshot(site), "CSV import");
             released();
         }
