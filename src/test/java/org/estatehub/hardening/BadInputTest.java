@@ -269,6 +269,7 @@ class BadInputTest {
                         "includeDisposed", "sort", "limit", "offset"),
                 "/assets/co-location", List.of("distanceM", "localAuthority", "minPartners"),
                 "/assets/export", List.of("partner", "localAuthority", "status", "includeDisposed"),
+                "/awards/export", List.of("programme", "roundId", "format"),
                 "/projects", List.of("stage", "type", "localAuthority", "lead", "partner", "programme", "q", "limit", "offset"),
                 "/projects/outcomes", List.of("stage", "type", "localAuthority", "partner", "programme"),
                 "/dashboards/assets", List.of("localAuthority"),
