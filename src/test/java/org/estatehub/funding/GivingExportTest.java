@@ -229,6 +229,8 @@ class GivingExportTest {
         }
         assertEquals("GB-LAE-KEN", recipients.get("Kent County Council"));
         assertEquals("GB-LAE-MAI", recipients.get("Maidstone Borough Council"));
+        // Kent Police is based in Maidstone but is not Maidstone: never GB-LAE-MAI.
+        assertEquals("360G-kentestates-partner-kent-police", recipients.get("Kent Police"));
         // No register code is known for the ICB, and none is configured: the publisher's own identifier.
         assertEquals("360G-kentestates-partner-nhs-kent-medway",
                 recipients.get("NHS Kent and Medway Integrated Care Board"));

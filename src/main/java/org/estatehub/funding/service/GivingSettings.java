@@ -42,6 +42,11 @@ public class GivingSettings {
 
     private Optional<String> dataSource;
 
+    private static final String RECIPIENT_IDS = "estatehub.giving.recipient-ids.";
+
+    /** Checked with the rest at startup, so a mistyped identifier never fails an export halfway. */
+    private final Map<String, String> recipientIds = new java.util.HashMap<>();
+
     @PostConstruct
     void read() {
         prefix = config.getValue("estatehub.giving.prefix", String.class);
@@ -56,6 +61,19 @@ public class GivingSettings {
             funders.put(programme, new Funder(id, config.getValue(key + "name", String.class)));
         }
         dataSource = config.getOptionalValue("estatehub.giving.data-source", String.class);
+        dataSource.ifPresent(url -> {
+            if (!url.matches("^https?://\\S+$")) {
+                throw new IllegalStateException("estatehub.giving.data-source must be an http(s) URL, not '" + url + "'");
+            }
+            java.net.URI.create(url);
+        });
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(RECIPIENT_IDS)) {
+                String id = config.getValue(name, String.class);
+                requireOrgId(name, id);
+                recipientIds.put(name.substring(RECIPIENT_IDS.length()), id);
+            }
+        }
     }
 
     public String prefix() {
@@ -72,10 +90,7 @@ public class GivingSettings {
 
     /** The org-id configured for a partner (`estatehub.giving.recipient-ids.<partner id>`), if any. */
     public Optional<String> recipientId(String partnerId) {
-        String key = "estatehub.giving.recipient-ids." + partnerId;
-        Optional<String> id = config.getOptionalValue(key, String.class);
-        id.ifPresent(value -> requireOrgId(key, value));
-        return id;
+        return Optional.ofNullable(recipientIds.get(partnerId));
     }
 
     private static void requireOrgId(String key, String value) {
