@@ -119,6 +119,18 @@ class ProblemResponsesTest {
                 .body("errors[0].field", equalTo("partnerId"));
     }
 
+    /** The 360Giving export offers JSON and CSV; anything else, or a format= that Accept rules out, is refused. */
+    @Test
+    void awardExportFormatsAndAcceptMustAgree() {
+        isProblem(Api.badRequestAs("dover.editor").get("/awards/export?format=xml").then(), 400)
+                .body("errors[0].field", equalTo("format"))
+                .body("errors[0].message", containsString("csv"));
+        isProblem(Api.badRequestAs("dover.editor").accept("application/xml").get("/awards/export").then(), 406)
+                .body("detail", containsString("text/csv"));
+        isProblem(Api.badRequestAs("dover.editor").accept("text/csv").get("/awards/export?format=json").then(), 406);
+        isProblem(Api.badRequestAs("dover.editor").accept("application/json").get("/awards/export?format=csv").then(), 406);
+    }
+
     @Test
     void unknownPathAndMethodAreProblemsToo() {
         given().auth().oauth2(Keycloak.userToken("dover.editor")).get("/nothing-here")

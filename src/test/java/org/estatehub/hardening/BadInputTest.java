@@ -306,6 +306,7 @@ class BadInputTest {
                         "includeDisposed", "sort", "limit", "offset"),
                 "/assets/co-location", List.of("distanceM", "localAuthority", "minPartners"),
                 "/assets/export", List.of("layout", "partner", "localAuthority", "status", "includeDisposed"),
+                "/awards/export", List.of("programme", "roundId", "format"),
                 "/projects", List.of("stage", "type", "localAuthority", "lead", "partner", "programme", "q", "limit", "offset"),
                 "/projects/outcomes", List.of("stage", "type", "localAuthority", "partner", "programme"),
                 "/dashboards/assets", List.of("localAuthority"),

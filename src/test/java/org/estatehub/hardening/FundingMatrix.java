@@ -59,6 +59,7 @@ final class FundingMatrix {
         row("decideBid",              Scope.OTHER,         200, 403, 403, 403, 403, 403, 403),
         row("getBidHistory",          Scope.OTHER,         all(200)),
         row("listAwards",             Scope.NONE,          all(200)),
+        row("exportAwards",           Scope.NONE,          all(200)),
         row("getAward",               Scope.OWN,           all(200)),
         row("getAward",               Scope.OTHER,         all(200)),
         row("getAwardHistory",        Scope.OWN,           all(200)),
@@ -93,6 +94,7 @@ final class FundingMatrix {
             case "signOffBid", "submitBid", "decideBid" -> moveBid(c);
             case "getBidHistory" -> expect(c, c.caller().api().get("/bids/" + bid(c, "SUBMITTED") + "/history"));
             case "listAwards" -> expect(c, c.caller().api().get("/awards"));
+            case "exportAwards" -> exportAwards(c);
             case "getAward" -> expect(c, c.caller().api().get("/awards/" + award(c, "LRF")));
             case "getAwardHistory" -> getAwardHistory(c);
             case "listClaims" -> listClaims(c);
@@ -104,6 +106,19 @@ final class FundingMatrix {
             case "getFundingSummary" -> expect(c, c.caller().api().get("/funding/summary"));
             default -> throw new AssertionError("no request written for " + c.operation());
         }
+    }
+
+    /**
+     * Awards and their released amounts are readable by everyone, so the 360Giving export holds every
+     * award for every caller: the same grants as the programme office's export, none left out, none added.
+     */
+    private static void exportAwards(Case c) {
+        Response r = c.caller().api().get("/awards/export");
+        expect(c, r);
+        assertEquals(Api.as("pmo.admin").get("/awards/export").jsonPath().getList("grants.id"),
+                r.jsonPath().getList("grants.id"), c + ": grants differ from the programme office's");
+        assertEquals((int) Api.as("pmo.admin").get("/awards?limit=1").path("total"), r.jsonPath().getList("grants").size(),
+                c + ": one grant per award");
     }
 
     private static void createFundingRound(Case c) {

@@ -59,7 +59,7 @@ class TenancyMatrixTest {
             "getPartnerHistory", "getAssetHistory", "getProjectHistory", "listChangeEvents",
             "listProgrammes", "listFundingRounds", "createFundingRound", "getFundingRound", "updateFundingRound",
             "getFundingRoundHistory", "listBids", "createBid", "getBid", "updateBid", "signOffBid", "submitBid",
-            "decideBid", "getBidHistory", "listAwards", "getAward", "getAwardHistory", "listClaims", "getClaim",
+            "decideBid", "getBidHistory", "listAwards", "exportAwards", "getAward", "getAwardHistory", "listClaims", "getClaim",
             "submitClaim", "approveClaim", "rejectClaim", "listPayments", "recordPayment", "getFundingSummary",
             "listMous", "createMou", "getMouCoverage", "getMou", "changeMouStatus", "getMouHistory",
             "listMonitoringReturns", "submitMonitoringReturn", "previewMonitoringReturn", "getMonitoringReturn",

@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.estatehub.api.FundingApi;
@@ -19,6 +23,7 @@ import org.estatehub.api.model.ClaimPage;
 import org.estatehub.api.model.ClaimRejection;
 import org.estatehub.api.model.FundingRoundInput;
 import org.estatehub.api.model.FundingRoundPage;
+import org.estatehub.api.model.GivingPackage;
 import org.estatehub.api.model.PaymentInput;
 import org.estatehub.api.model.PaymentPage;
 import org.estatehub.api.model.Programme;
@@ -27,6 +32,7 @@ import org.estatehub.api.model.ProgrammeList;
 import org.estatehub.api.model.RoundStatus;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.http.IdempotentResponses;
+import org.estatehub.common.http.MediaTypes;
 import org.estatehub.common.idempotency.Idempotency;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.Claim;
@@ -36,6 +42,8 @@ import org.estatehub.funding.service.AwardQueries;
 import org.estatehub.funding.service.BidService;
 import org.estatehub.funding.service.BidViews;
 import org.estatehub.funding.service.FundingSummaryService;
+import org.estatehub.funding.service.GivingCsv;
+import org.estatehub.funding.service.GivingExport;
 import org.estatehub.funding.service.ReleaseService;
 import org.estatehub.funding.service.RoundService;
 
@@ -66,6 +74,14 @@ public class FundingResource implements FundingApi {
 
     @Inject
     BidViews bidViews;
+
+    @Inject
+    GivingExport giving;
+
+    @Context
+    HttpHeaders headers;
+
+    static final MediaType CSV = MediaType.valueOf("text/csv");
 
     @Override
     public Response listProgrammes() {
@@ -147,6 +163,22 @@ public class FundingResource implements FundingApi {
         var slice = awards.list(programme, roundId, projectId, recipient, limit, offset);
         return Response.ok(new AwardPage().items(slice.items().stream().map(awards::view).toList())
                 .total(slice.total()).limit(limit).offset(offset)).build();
+    }
+
+    @Override
+    public Response exportAwards(Programme programme, UUID roundId, String format) {
+        boolean csv = format == null ? MediaTypes.prefers(headers, CSV) : format.equals("csv");
+        MediaType type = csv ? CSV : MediaType.APPLICATION_JSON_TYPE;
+        // format= only chooses among what Accept allows: an answer the client said it cannot take is 406.
+        if (format != null && headers.getAcceptableMediaTypes().stream().noneMatch(type::isCompatible)) {
+            throw new NotAcceptableException();
+        }
+        var grants = giving.grants(programme, roundId);
+        if (csv) {
+            return Response.ok(GivingCsv.write(grants), CSV)
+                    .header("Content-Disposition", "attachment; filename=\"360giving-awards.csv\"").build();
+        }
+        return Response.ok(new GivingPackage().grants(grants), type).build();
     }
 
     @Override
