@@ -306,7 +306,6 @@ class BadInputTest {
                         "includeDisposed", "sort", "limit", "offset"),
                 "/assets/co-location", List.of("distanceM", "localAuthority", "minPartners"),
                 "/assets/export", List.of("layout", "partner", "localAuthority", "status", "includeDisposed"),
-                "/awards/export", List.of("programme", "roundId", "format"),
                 "/projects", List.of("stage", "type", "localAuthority", "lead", "partner", "programme", "q", "limit", "offset"),
                 "/projects/outcomes", List.of("stage", "type", "localAuthority", "partner", "programme"),
                 "/dashboards/assets", List.of("localAuthority"),
@@ -316,6 +315,7 @@ class BadInputTest {
                         "offset")));
         params.put("/brownfield-sites", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus",
                 "deliverable", "q", "bbox", "limit", "offset"));
+        params.put("/awards/export", List.of("programme", "roundId", "format"));
         params.put("/brownfield-sites/export", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus"));
         params.forEach((path, names) -> {
             for (String name : names) {
