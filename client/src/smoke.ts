@@ -1,7 +1,7 @@
 // Smoke test of the generated client against a running EstateHub:
 //   ESTATEHUB_URL=http://localhost:8090 ESTATEHUB_OIDC_URL=http://localhost:8180/realms/estatehub npm run smoke
 // Logs in as maidstone.editor (password grant, client estatehub-cli), then checks GET /me, GET /partners,
-// GET /local-authorities (2.0.0: authorities by ONS GSS code), GET /assets?localAuthority=E07000110 (Maidstone)
+// GET /local-authorities (2.0.0: authorities by ONS GSS code), GET /data-quality (3.0.0), GET /assets?localAuthority=E07000110 (Maidstone)
 // and ?localAuthority=E10000016 (Kent County Council: its districts' assets too). Any mismatch exits non-zero.
 import { createEstateHubClient, passwordGrantToken } from './index.js';
 
@@ -87,6 +87,18 @@ async function main(): Promise<void> {
     headers: { Accept: 'application/json' },
   });
   check(unknown.response.status === 400, `an unknown authority code is a 400 (got ${unknown.response.status})`);
+
+  // 3.0.0: an asset's location may be absent (the type says so); the data-quality report counts such assets.
+  const located = items.filter((a) => a.location !== undefined);
+  check(located.every((a) => a.location!.latitude >= 49.8 && a.location!.latitude <= 60.9),
+      `located Maidstone assets lie in the UK (${located.length} of ${items.length})`);
+  const quality = await api.GET('/data-quality', { params: { query: {} } });
+  check(quality.response.status === 200 && quality.data?.scope === 'PARTNER' && quality.data?.partner === 'maidstone',
+      `GET /data-quality -> 200 for the caller's own partner (${quality.response.status}, ${quality.data?.partner})`);
+  check((quality.data?.completeness ?? []).length > 0 && quality.data!.assets >= 0,
+      `data quality reports completeness of ${quality.data?.completeness.length} fields over ${quality.data?.assets} assets`);
+  const otherPartner = await api.GET('/data-quality', { params: { query: { partner: 'dover' } } });
+  check(otherPartner.response.status === 403, `another partner's data quality is a 403 (got ${otherPartner.response.status})`);
 
   const denied = await createEstateHubClient(baseUrl, 'not-a-token').GET('/me');
   check(denied.response.status === 401 && denied.error?.status === 401, 'a bad token gets a 401 problem');
