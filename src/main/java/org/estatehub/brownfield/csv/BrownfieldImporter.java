@@ -161,9 +161,10 @@ public class BrownfieldImporter {
             this.owner = owner;
             this.names = names;
             this.dryRun = dryRun;
-            em.createQuery("select s.siteReference, s.id from BrownfieldSite s where s.ownerPartnerId = :owner",
-                    Object[].class).setParameter("owner", owner.id).getResultList()
-                    .forEach(r -> existing.put((String) r[0], (UUID) r[1]));
+            em.createQuery("select new org.estatehub.brownfield.csv.BrownfieldSiteKey(s.siteReference, s.id)"
+                    + " from BrownfieldSite s where s.ownerPartnerId = :owner", BrownfieldSiteKey.class)
+                    .setParameter("owner", owner.id).getResultList()
+                    .forEach(key -> existing.put(key.reference(), key.id()));
         }
 
         void read(FileEncoding encoding, InputStream in) throws IOException {
