@@ -39,7 +39,10 @@ class PartnerResourceTest {
                 .body("items.id", hasItems("kcc", "maidstone", "dover", "kent-police", "kent-fire", "secamb",
                         "uni-kent", "uni-greenwich", "cccu", "kalc", "nhs-kent-medway"))
                 .body("items.find { it.id == 'kcc' }.accountableBody", is(true))
-                .body("items.findAll { it.type == 'DISTRICT_COUNCIL' }", hasSize(12));
+                // Kent's twelve districts (other test classes add district councils of their own).
+                .body("items.findAll { it.type == 'DISTRICT_COUNCIL' }.id", hasItems("ashford", "canterbury",
+                        "dartford", "dover", "folkestone-hythe", "gravesham", "maidstone", "sevenoaks", "swale",
+                        "thanet", "tonbridge-malling", "tunbridge-wells"));
     }
 
     @Test
@@ -51,14 +54,23 @@ class PartnerResourceTest {
                 .body("items.type", everyItem(equalTo("UNIVERSITY")))
                 .body("items.id", hasItems("uni-kent", "uni-greenwich", "cccu"));
 
+        // Other test classes add district councils of their own to the shared test database, so the demo's
+        // twelve are checked as members of the whole list, and the pages against that list.
+        var all = Api.as("police.viewer").get("/partners?type=DISTRICT_COUNCIL&limit=500")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        var demoDistricts = java.util.List.of("ashford", "canterbury", "dartford", "dover", "folkestone-hythe",
+                "gravesham", "maidstone", "sevenoaks", "swale", "thanet", "tonbridge-malling", "tunbridge-wells");
+        org.junit.jupiter.api.Assertions.assertTrue(all.containsAll(demoDistricts), all.toString());
         var first = Api.as("police.viewer").get("/partners?type=DISTRICT_COUNCIL&limit=5&offset=0")
-                .then().statusCode(200).body("items", hasSize(5)).body("total", equalTo(12))
+                .then().statusCode(200).body("items", hasSize(5)).body("total", equalTo(all.size()))
                 .extract().jsonPath().getList("items.id", String.class);
         var third = Api.as("police.viewer").get("/partners?type=DISTRICT_COUNCIL&limit=5&offset=10")
-                .then().statusCode(200).body("items", hasSize(2)).body("limit", equalTo(5)).body("offset", equalTo(10))
+                .then().statusCode(200).body("items", hasSize(Math.min(5, all.size() - 10))).body("limit", equalTo(5))
+                .body("offset", equalTo(10))
                 .extract().jsonPath().getList("items.id", String.class);
         org.junit.jupiter.api.Assertions.assertEquals("ashford", first.get(0));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("tonbridge-malling", "tunbridge-wells"), third);
+        org.junit.jupiter.api.Assertions.assertEquals(all.subList(0, 5), first);
+        org.junit.jupiter.api.Assertions.assertEquals(all.subList(10, Math.min(15, all.size())), third);
     }
 
     @Test

@@ -360,19 +360,27 @@ public class AssetImporter {
                  where a.owner_partner_id = ? and s.uprn is null and s.own_reference is null
                    and a.epims_reference = s.epims_reference""", owner);
         // Whether the row changes the asset. The coordinate system alone is no change: it only says how
-        // the owner published a location (set when the location is).
+        // the owner published a location (set when the location is). Nor is the order of the source
+        // columns: an export writes them in the order first seen across all the assets it holds, so one
+        // asset's cells may come back in another order (its stored order is kept when nothing else changes).
         exec(connection, """
                 update asset_import s set changed = (a.name, a.asset_type, a.land_only, a.street, a.town,
                        a.postcode, a.local_authority, a.uprn, a.own_reference, a.latitude, a.longitude, a.tenure,
                        a.gross_internal_area_m2, a.annual_running_cost, a.utilisation_percent, a.status,
                        a.shared_workspace_desks, a.visibility, a.epims_reference, a.occupancy, a.holding,
-                       a.land_area_hectares, a.epc_band, a.effective_date, a.source_columns)
+                       a.land_area_hectares, a.epc_band, a.effective_date, %s)
                        is distinct from (s.name, s.asset_type, s.land_only, s.street, s.town, s.postcode,
                        s.local_authority, s.uprn, s.own_reference, s.latitude, s.longitude, s.tenure,
                        s.gross_internal_area_m2, s.annual_running_cost, s.utilisation_percent, s.status,
                        s.shared_workspace_desks, s.visibility, s.epims_reference, s.occupancy, s.holding,
-                       s.land_area_hectares, s.epc_band, s.effective_date, s.source_columns)
-                  from asset a where a.id = s.asset_id""");
+                       s.land_area_hectares, s.epc_band, s.effective_date, %s)
+                  from asset a where a.id = s.asset_id""".formatted(
+                sourceCells("a.source_columns"), sourceCells("s.source_columns")));
+    }
+
+    /** The source columns as a set of cells (a sorted array, duplicates kept), for comparing regardless of order. */
+    private static String sourceCells(String column) {
+        return "(select jsonb_agg(c order by c::text) from jsonb_array_elements(" + column + ") c)";
     }
 
     /** A dry run's counts: rows that would create, update, leave unchanged (rows with errors are not in the table). */
