@@ -115,9 +115,9 @@ public class UploadProbe {
                     .getBytes(StandardCharsets.UTF_8);
         }
         if (kind.equals("invalid")) {
-            // Three errors a row: a UPRN with a leading zero, a grid reference that is not a number and an
-            // unknown tenure, the last two quoting 120-character cells in their messages.
-            row.append("0").append(s).append(n).append(',')
+            // Three errors a row: a UPRN with a letter (3.0.0 reads leading zeros, so no longer that), a grid
+            // reference that is not a number and an unknown tenure, the last two quoting 120-character cells.
+            row.append("U").append(s).append(n).append(',')
                     .append("HEAP-").append(s).append('-').append(n).append(',')
                     .append(pad("Invalid row " + n + " ", 200)).append(',')
                     .append(pad("Street ", 180)).append(',').append(pad("Town ", 100)).append(",ME14 1XQ,")
