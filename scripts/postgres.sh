@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Starts (or stops) a local PostgreSQL for EstateHub on port ${ESTATEHUB_PG_PORT:-5433}, with the
 # role estatehub/estatehub and the databases estatehub (service) and estatehub_test (tests).
-# Uses the machine's PostgreSQL binaries, installing Debian's postgresql package if none is there.
+# Uses the machine's PostgreSQL binaries, installing Debian's postgresql package if none is there, and
+# Debian's PostGIS for that major version (postgresql-<major>-postgis-3), also where PostgreSQL was
+# installed before. PostGIS is not a trusted extension, so the superuser creates it in template1 (every
+# database made later, such as the benchmark's and the heap test's, inherits it) and in each database here;
+# the migrations then only state `create extension if not exists postgis`.
 set -euo pipefail
 
 PORT="${ESTATEHUB_PG_PORT:-5433}"
@@ -17,7 +21,23 @@ pg_bin() {
     apt-get update -qq >&2 && apt-get install -y -qq postgresql >&2
     dir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   fi
+  ensure_postgis "$dir"
   echo "$dir"
+}
+
+ensure_postgis() {
+  local major
+  major=$(basename "$(dirname "$1")")
+  if [ ! -f "/usr/share/postgresql/$major/extension/postgis.control" ]; then
+    echo "PostGIS not found for PostgreSQL $major; installing Debian's postgresql-$major-postgis-3" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    local log=/tmp/estatehub-postgis-install.log
+    if ! { apt-get update -qq && apt-get install -y -qq "postgresql-$major-postgis-3"; } >"$log" 2>&1; then
+      cat "$log" >&2
+      echo "installing postgresql-$major-postgis-3 failed" >&2
+      exit 1
+    fi
+  fi
 }
 
 # initdb and postgres refuse to run as root: run them as the postgres user when we are root.
@@ -55,6 +75,11 @@ select 'create database estatehub owner estatehub'
 select 'create database estatehub_test owner estatehub'
  where not exists (select 1 from pg_database where datname = 'estatehub_test') \gexec
 SQL
+  local db
+  for db in template1 estatehub estatehub_test; do
+    as_pg "$BIN/psql" -v ON_ERROR_STOP=1 -q -h 127.0.0.1 -p "$PORT" -U postgres -d "$db" \
+      -c 'create extension if not exists postgis'
+  done
 }
 
 stop() {
