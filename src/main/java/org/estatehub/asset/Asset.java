@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -79,6 +80,15 @@ public class Asset extends PanacheEntityBase {
 
     @Column(name = "land_area_hectares")
     public BigDecimal landAreaHectares;
+
+    /**
+     * The site's outline, a MultiPolygon as GeoJSON text (SiteBoundaries), null when there is none. PostGIS
+     * holds the geometry; Hibernate reads it as GeoJSON and writes GeoJSON back into the geometry column.
+     */
+    @ColumnTransformer(read = "ST_AsGeoJSON(boundary, 7, 0)",
+            write = "ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(cast(? as text)), 4326))")
+    @Column(name = "boundary")
+    public String boundary;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "epc_band")

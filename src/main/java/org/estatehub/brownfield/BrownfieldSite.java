@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -56,6 +57,15 @@ public class BrownfieldSite extends PanacheEntityBase {
     public BigDecimal latitude;
     public BigDecimal longitude;
     public BigDecimal hectares;
+
+    /**
+     * The site's outline, a MultiPolygon as GeoJSON text (SiteBoundaries), null when there is none. PostGIS
+     * holds the geometry; Hibernate reads it as GeoJSON and writes GeoJSON back into the geometry column.
+     */
+    @ColumnTransformer(read = "ST_AsGeoJSON(boundary, 7, 0)",
+            write = "ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(cast(? as text)), 4326))")
+    @Column(name = "boundary")
+    public String boundary;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "ownership_status", nullable = false)

@@ -10,10 +10,10 @@ import org.estatehub.api.model.AssetFeature;
 import org.estatehub.api.model.AssetFeatureProperties;
 import org.estatehub.api.model.AssetInput;
 import org.estatehub.api.model.Location;
-import org.estatehub.api.model.PointGeometry;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.AssetStatus;
 import org.estatehub.authority.service.LocalAuthorities;
+import org.estatehub.common.geo.SiteBoundaries;
 import org.estatehub.common.money.Moneys;
 
 public final class AssetMapper {
@@ -63,6 +63,7 @@ public final class AssetMapper {
                 .occupancy(a.occupancy)
                 .holding(a.holding)
                 .landAreaHectares(a.landAreaHectares)
+                .boundary(a.boundary == null ? null : SiteBoundaries.json(a.boundary))
                 .epcBand(a.epcBand)
                 .effectiveDate(a.effectiveDate)
                 .grossInternalAreaM2(a.grossInternalAreaM2)
@@ -86,7 +87,10 @@ public final class AssetMapper {
         return api;
     }
 
-    /** A located asset as a map feature (maps select only assets with a location, AssetSearch.streamed). */
+    /**
+     * A located asset as a map feature (maps select only assets with a location, AssetSearch.streamed): its
+     * boundary where it has one, else its point.
+     */
     public static AssetFeature toFeature(Asset a, Double distanceM, LocalAuthorities authorities) {
         var properties = new AssetFeatureProperties()
                 .name(a.name)
@@ -108,8 +112,8 @@ public final class AssetMapper {
         return new AssetFeature()
                 .type(AssetFeature.TypeEnum.FEATURE)
                 .id(a.id)
-                .geometry(new PointGeometry().type(PointGeometry.TypeEnum.POINT)
-                        .coordinates(java.util.List.of(a.longitude, a.latitude)))
+                .geometry(a.boundary == null ? SiteBoundaries.point(a.longitude, a.latitude)
+                        : SiteBoundaries.json(a.boundary))
                 .properties(properties);
     }
 

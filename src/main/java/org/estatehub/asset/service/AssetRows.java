@@ -14,6 +14,7 @@ import org.estatehub.api.model.Tenure;
 import org.estatehub.api.model.Visibility;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.AssetStatus;
+import org.estatehub.common.geo.SiteBoundaries;
 
 /**
  * Reads {@code asset} rows (selected as {@code a.*}) into detached entities for answers that only read
@@ -44,6 +45,8 @@ public final class AssetRows {
         a.occupancy = enumOrNull(Occupancy.class, rs.getString("occupancy"));
         a.holding = enumOrNull(Holding.class, rs.getString("holding"));
         a.landAreaHectares = rs.getBigDecimal("land_area_hectares");
+        // Selected as a.*, the geometry arrives in PostgreSQL's text form (hex EWKB), not as the entity's GeoJSON.
+        a.boundary = SiteBoundaries.geoJsonOfEwkb(rs.getString("boundary"));
         a.epcBand = enumOrNull(EpcBand.class, rs.getString("epc_band"));
         a.effectiveDate = rs.getObject("effective_date", LocalDate.class);
         a.coordinateSystem = rs.getString("coordinate_system");

@@ -1,5 +1,6 @@
 package org.estatehub.asset.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.estatehub.asset.AssetStatusChange;
 import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.mapping.Postcodes;
 import org.estatehub.authority.service.LocalAuthorities;
+import org.estatehub.common.geo.BoundaryMeasures;
+import org.estatehub.common.geo.SiteBoundaries;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
@@ -46,6 +49,12 @@ public class AssetService {
     @Inject
     LocalAuthorities authorities;
 
+    @Inject
+    BoundaryMeasures boundaries;
+
+    /** The contract's name for the boundary, which problems name. */
+    private static final String BOUNDARY = "boundary";
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Asset get(UUID id) {
         return access.requireReadable(Asset.findById(id), id);
@@ -62,12 +71,15 @@ public class AssetService {
                     "a new asset cannot be DISPOSED; record disposals with POST /assets/{assetId}/disposal")));
         }
         validate(input);
+        SiteBoundaries.Change boundary = boundaries.read(input.getBoundary(), BOUNDARY);
         authorities.requireAssignable("localAuthority", input.getLocalAuthority(), null);
         Asset asset = new Asset();
         asset.id = UUID.randomUUID();
         asset.ownerPartnerId = owner;
         requireUniqueKeys(asset, input);
+        BoundaryMeasures.Measures measures = measure(boundary, null);
         AssetMapper.apply(input, asset);
+        applyBoundary(asset, boundary, measures, input, null);
         asset.createdAt = PartnershipCalendar.timestamp(clock);
         asset.updatedAt = asset.createdAt;
         asset.persist();
@@ -93,12 +105,16 @@ public class AssetService {
                     "record disposals with POST /assets/{assetId}/disposal")));
         }
         validate(input);
+        SiteBoundaries.Change boundary = boundaries.read(input.getBoundary(), BOUNDARY);
         authorities.requireAssignable("localAuthority", input.getLocalAuthority(), asset.localAuthority);
         // Checked before the entity changes: the queries would otherwise flush it early.
         requireUniqueKeys(asset, input);
+        BoundaryMeasures.Measures measures = measure(boundary, asset.boundary);
         JsonNode previous = snapshot(asset);
         AssetStatus before = asset.status;
+        BigDecimal hectaresBefore = asset.landAreaHectares;
         AssetMapper.apply(input, asset);
+        applyBoundary(asset, boundary, measures, input, hectaresBefore);
         asset.updatedAt = PartnershipCalendar.timestamp(clock);
         if (before != asset.status) {
             recordStatus(asset, before, null);
@@ -152,6 +168,43 @@ public class AssetService {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    /**
+     * The boundary the asset will have, measured by PostGIS (a new one also checked for validity); null when
+     * it will have none. Before the entity changes, as the other checks.
+     */
+    private BoundaryMeasures.Measures measure(SiteBoundaries.Change change, String stored) {
+        if (change instanceof SiteBoundaries.Replace replace) {
+            return boundaries.measure(replace.geoJson(), BOUNDARY);
+        }
+        return change instanceof SiteBoundaries.Keep && stored != null ? boundaries.measure(stored, BOUNDARY) : null;
+    }
+
+    /**
+     * A boundary is the truth about the site's extent: while there is one, the land area is its area and a
+     * missing location is its point on surface. Removing it leaves the area as it was (unless the body gives
+     * one); a body without the member keeps the stored boundary (a 3.0.0 client knows nothing of it).
+     */
+    private static void applyBoundary(Asset asset, SiteBoundaries.Change change, BoundaryMeasures.Measures measures,
+            AssetInput input, BigDecimal hectaresBefore) {
+        if (change instanceof SiteBoundaries.Replace replace) {
+            asset.boundary = replace.geoJson();
+        } else if (change instanceof SiteBoundaries.Clear) {
+            asset.boundary = null;
+            if (input.getLandAreaHectares() == null) {
+                asset.landAreaHectares = hectaresBefore;
+            }
+        }
+        if (measures == null) {
+            return;
+        }
+        asset.landAreaHectares = measures.hectares();
+        if (asset.latitude == null) {
+            asset.latitude = measures.latitude();
+            asset.longitude = measures.longitude();
+            asset.coordinateSystem = "EPSG:4326";
         }
     }
 

@@ -9,11 +9,11 @@ import org.estatehub.api.model.BrownfieldPlanningStatus;
 import org.estatehub.api.model.BrownfieldSiteFeature;
 import org.estatehub.api.model.BrownfieldSiteFeatureProperties;
 import org.estatehub.api.model.Location;
-import org.estatehub.api.model.PointGeometry;
 import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.brownfield.BrownfieldSite;
 import org.estatehub.brownfield.OwnershipStatus;
 import org.estatehub.brownfield.PlanningStatus;
+import org.estatehub.common.geo.SiteBoundaries;
 
 /** Brownfield sites as the contract shows them; the stored enums mapped exhaustively, so a new value fails to compile. */
 public final class BrownfieldMapper {
@@ -34,6 +34,7 @@ public final class BrownfieldMapper {
                 .localAuthorityName(authorities.name(s.localAuthority))
                 .location(s.latitude == null ? null : new Location().latitude(s.latitude).longitude(s.longitude))
                 .hectares(hectares(s.hectares))
+                .boundary(s.boundary == null ? null : SiteBoundaries.json(s.boundary))
                 .ownershipStatus(toApi(s.ownershipStatus))
                 .deliverable(s.deliverable)
                 .planningStatus(toApi(s.planningStatus))
@@ -59,13 +60,13 @@ public final class BrownfieldMapper {
                 .version(s.version);
     }
 
-    /** A located site on the map. */
+    /** A located site on the map: its boundary where it has one, else its point. */
     public static BrownfieldSiteFeature toFeature(BrownfieldSite s, LocalAuthorities authorities) {
         return new BrownfieldSiteFeature()
                 .type(BrownfieldSiteFeature.TypeEnum.FEATURE)
                 .id(s.id)
-                .geometry(new PointGeometry().type(PointGeometry.TypeEnum.POINT)
-                        .coordinates(List.of(s.longitude, s.latitude)))
+                .geometry(s.boundary == null ? SiteBoundaries.point(s.longitude, s.latitude)
+                        : SiteBoundaries.json(s.boundary))
                 .properties(new BrownfieldSiteFeatureProperties()
                         .name(s.name)
                         .ownerPartnerId(s.ownerPartnerId)

@@ -36,6 +36,8 @@ import org.estatehub.common.http.ETags;
 import org.estatehub.common.http.MediaTypes;
 import org.estatehub.common.problem.ProblemException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.security.Authenticated;
 
 @Authenticated
@@ -101,6 +103,16 @@ public class BrownfieldSiteResource implements BrownfieldSitesApi {
     @Override
     public Response updateBrownfieldSiteLinks(UUID siteId, BrownfieldSiteLinks links, String ifMatch) {
         return withETag(Response.ok(), sites.updateLinks(siteId, links, ifMatch));
+    }
+
+    @Override
+    public Response setBrownfieldSiteBoundary(UUID siteId, JsonNode geometry, String ifMatch) {
+        return withETag(Response.ok(), sites.setBoundary(siteId, geometry, ifMatch));
+    }
+
+    @Override
+    public Response deleteBrownfieldSiteBoundary(UUID siteId, String ifMatch) {
+        return withETag(Response.ok(), sites.deleteBoundary(siteId, ifMatch));
     }
 
     @Override

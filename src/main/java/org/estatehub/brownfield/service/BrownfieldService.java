@@ -17,6 +17,8 @@ import org.estatehub.asset.Asset;
 import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.brownfield.BrownfieldSite;
 import org.estatehub.brownfield.mapping.BrownfieldMapper;
+import org.estatehub.common.geo.BoundaryMeasures;
+import org.estatehub.common.geo.SiteBoundaries;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.problem.Problems;
@@ -27,7 +29,7 @@ import org.estatehub.project.Project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reading one site and changing its links to an asset and a project. */
+/** Reading one site and changing its links to an asset and a project, and its boundary. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class BrownfieldService {
@@ -46,6 +48,9 @@ public class BrownfieldService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BoundaryMeasures boundaries;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public BrownfieldSite get(UUID id) {
@@ -87,6 +92,47 @@ public class BrownfieldService {
         JsonNode before = audit.snapshot(BrownfieldMapper.toApi(site, authorities));
         site.assetId = assetId;
         site.projectId = projectId;
+        site.updatedAt = PartnershipCalendar.timestamp(clock);
+        em.flush();
+        audit.record(BrownfieldAuditScope.subject(site), AuditActions.UPDATED, before,
+                audit.snapshot(BrownfieldMapper.toApi(site, authorities)));
+        return site;
+    }
+
+    /**
+     * Sets the site's outline (the body is the geometry itself, so problems name `coordinates...`). Its
+     * area replaces the register's hectares; a site without a location gets the boundary's point on surface.
+     */
+    public BrownfieldSite setBoundary(UUID id, JsonNode geometry, String ifMatch) {
+        BrownfieldSite site = get(id);
+        access.requireWritable(site);
+        ETags.requireMatch(ifMatch, site.version);
+        String boundary = SiteBoundaries.parse(geometry, "", boundaries.maxVertices());
+        BoundaryMeasures.Measures measures = boundaries.measure(boundary, "coordinates");
+        JsonNode before = audit.snapshot(BrownfieldMapper.toApi(site, authorities));
+        site.boundary = boundary;
+        site.hectares = measures.hectares();
+        if (site.latitude == null) {
+            site.latitude = measures.latitude();
+            site.longitude = measures.longitude();
+        }
+        site.updatedAt = PartnershipCalendar.timestamp(clock);
+        em.flush();
+        audit.record(BrownfieldAuditScope.subject(site), AuditActions.UPDATED, before,
+                audit.snapshot(BrownfieldMapper.toApi(site, authorities)));
+        return site;
+    }
+
+    /** Removes the site's outline; hectares and location stay. Without one, nothing changes. */
+    public BrownfieldSite deleteBoundary(UUID id, String ifMatch) {
+        BrownfieldSite site = get(id);
+        access.requireWritable(site);
+        ETags.requireMatch(ifMatch, site.version);
+        if (site.boundary == null) {
+            return site;
+        }
+        JsonNode before = audit.snapshot(BrownfieldMapper.toApi(site, authorities));
+        site.boundary = null;
         site.updatedAt = PartnershipCalendar.timestamp(clock);
         em.flush();
         audit.record(BrownfieldAuditScope.subject(site), AuditActions.UPDATED, before,
