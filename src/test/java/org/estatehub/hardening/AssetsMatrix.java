@@ -20,6 +20,7 @@ import org.estatehub.hardening.TenancyMatrix.Row;
 import org.estatehub.hardening.TenancyMatrix.Scope;
 import org.estatehub.testing.Api;
 import org.estatehub.testing.AssetFixtures;
+import org.estatehub.testing.BoundaryFixtures;
 
 import io.restassured.response.Response;
 
@@ -117,9 +118,10 @@ final class AssetsMatrix {
         String token = AssetFixtures.token();
         String path = "/assets/" + asset(c, token);
         Response before = Api.as("pmo.admin").get(path);
+        // With a boundary (#16): a refused caller's outline is written no more than its other fields.
         Map<String, Object> input = AssetFixtures.with(AssetFixtures.asset("Changed " + token, 51.27, 0.52),
                 "visibility", before.path("visibility"), "uprn", before.path("uprn"),
-                "ownReference", before.path("ownReference"));
+                "ownReference", before.path("ownReference"), "boundary", BoundaryFixtures.hectare());
         Response r = c.caller().api().header("If-Match", before.header("ETag")).body(input).put(path);
         expect(c, r);
         unchangedIfRefused(c, path, before);

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.estatehub.testing.Api;
 import org.estatehub.testing.AssetFixtures;
+import org.estatehub.testing.BoundaryFixtures;
 import org.estatehub.testing.ProjectFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -113,7 +114,15 @@ class BadInputTest {
                     List.of()),
             new Op("updateBrownfieldSiteLinks", "maidstone.editor", "PUT", t -> brownfieldSite(t),
                     t -> new HashMap<>(Map.of("projectId", demoProject("Tonbridge Road Car Park"))),
-                    List.of()));
+                    List.of()),
+            // A boundary (#16) in an asset's body: every member and position of the GeoJSON gets the cases too.
+            new Op("createAsset+boundary", "maidstone.editor", "POST", t -> new Target("/assets", null, null),
+                    t -> AssetFixtures.with(AssetFixtures.asset("Bad input " + t, 51.27, 0.52), "boundary",
+                            BoundaryFixtures.hectare()),
+                    List.of("boundary.type")),
+            new Op("setBrownfieldSiteBoundary", "maidstone.editor", "PUT", t -> brownfieldBoundary(t),
+                    t -> new HashMap<>(BoundaryFixtures.hectare()),
+                    List.of("type")));
 
     static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
@@ -380,6 +389,8 @@ class BadInputTest {
             paths.add("PUT /projects/00000000-0000-0000-0000-000000000000/milestones/" + v);
             paths.add("GET /brownfield-sites/" + v);
             paths.add("PUT /brownfield-sites/" + v + "/links");
+            paths.add("PUT /brownfield-sites/" + v + "/boundary");
+            paths.add("DELETE /brownfield-sites/" + v + "/boundary");
         }
         return paths.stream();
     }
@@ -506,6 +517,8 @@ class BadInputTest {
             case "addMilestone" -> project(AssetFixtures.token(), "/milestones");
             case "updateMilestone" -> milestone(AssetFixtures.token());
             case "updateBrownfieldSiteLinks" -> brownfieldSite(AssetFixtures.token());
+            case "createAsset+boundary" -> new Target("/assets", null, null);
+            case "setBrownfieldSiteBoundary" -> brownfieldBoundary(AssetFixtures.token());
             case "importBrownfieldSites" -> new Target("/brownfield-sites/import", null, null);
             default -> throw new AssertionError(name);
         };
@@ -582,6 +595,11 @@ class BadInputTest {
     static Target brownfieldSite(String t) {
         String id = org.estatehub.brownfield.BrownfieldFixtures.site("maidstone", t);
         return new Target("/brownfield-sites/" + id + "/links", "\"0\"", "/brownfield-sites/" + id);
+    }
+
+    static Target brownfieldBoundary(String t) {
+        String id = org.estatehub.brownfield.BrownfieldFixtures.site("maidstone", t);
+        return new Target("/brownfield-sites/" + id + "/boundary", "\"0\"", "/brownfield-sites/" + id);
     }
 
     /** A demo project's id, as demo/projects.sql derives it: md5('demo-project:' || name) as a UUID. */

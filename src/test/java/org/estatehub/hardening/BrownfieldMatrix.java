@@ -20,6 +20,7 @@ import org.estatehub.hardening.TenancyMatrix.Row;
 import org.estatehub.hardening.TenancyMatrix.Scope;
 import org.estatehub.testing.Api;
 import org.estatehub.testing.AssetFixtures;
+import org.estatehub.testing.BoundaryFixtures;
 
 import io.restassured.response.Response;
 
@@ -40,6 +41,10 @@ final class BrownfieldMatrix {
         row("getBrownfieldSite",         Scope.OTHER, all(200)),
         row("updateBrownfieldSiteLinks", Scope.OWN,   200, 200, 403, 403, 403, 200, 403),
         row("updateBrownfieldSiteLinks", Scope.OTHER, 200, 403, 403, 403, 403, 403, 403),
+        row("setBrownfieldSiteBoundary", Scope.OWN,   200, 200, 403, 403, 403, 200, 403),
+        row("setBrownfieldSiteBoundary", Scope.OTHER, 200, 403, 403, 403, 403, 403, 403),
+        row("deleteBrownfieldSiteBoundary", Scope.OWN,   200, 200, 403, 403, 403, 200, 403),
+        row("deleteBrownfieldSiteBoundary", Scope.OTHER, 200, 403, 403, 403, 403, 403, 403),
         row("importBrownfieldSites",     Scope.OWN,   200, 200, 403, 403, 403, 200, 403),
         row("importBrownfieldSites",     Scope.OTHER, 200, 403, 403, 403, 403, 403, 403),
         row("exportBrownfieldSites",     Scope.OTHER, all(200)));
@@ -49,6 +54,8 @@ final class BrownfieldMatrix {
             case "searchBrownfieldSites" -> search(c);
             case "getBrownfieldSite" -> get(c);
             case "updateBrownfieldSiteLinks" -> links(c);
+            case "setBrownfieldSiteBoundary" -> setBoundary(c);
+            case "deleteBrownfieldSiteBoundary" -> deleteBoundary(c);
             case "importBrownfieldSites" -> importSites(c);
             case "exportBrownfieldSites" -> export(c);
             default -> throw new AssertionError("no request written for " + c.operation());
@@ -83,6 +90,26 @@ final class BrownfieldMatrix {
         String project = Api.as("pmo.admin").get("/projects?q=Tonbridge Road Car Park").path("items[0].id");
         Response r = c.caller().api().header("If-Match", before.header("ETag")).body(Map.of("projectId", project))
                 .put(path + "/links");
+        expect(c, r);
+        unchangedIfRefused(c, path, before);
+    }
+
+    private static void setBoundary(Case c) {
+        String path = "/brownfield-sites/" + BrownfieldFixtures.site(partnerOf(c), AssetFixtures.token());
+        Response before = Api.as("pmo.admin").get(path);
+        Response r = c.caller().api().header("If-Match", before.header("ETag")).body(BoundaryFixtures.hectare())
+                .put(path + "/boundary");
+        expect(c, r);
+        unchangedIfRefused(c, path, before);
+    }
+
+    private static void deleteBoundary(Case c) {
+        String path = "/brownfield-sites/" + BrownfieldFixtures.site(partnerOf(c), AssetFixtures.token());
+        Response fresh = Api.as("pmo.admin").get(path);
+        Api.as("pmo.admin").header("If-Match", fresh.header("ETag")).body(BoundaryFixtures.hectare())
+                .put(path + "/boundary").then().statusCode(200);
+        Response before = Api.as("pmo.admin").get(path);
+        Response r = c.caller().api().header("If-Match", before.header("ETag")).delete(path + "/boundary");
         expect(c, r);
         unchangedIfRefused(c, path, before);
     }

@@ -65,7 +65,8 @@ class TenancyMatrixTest {
             "listMonitoringReturns", "submitMonitoringReturn", "previewMonitoringReturn", "getMonitoringReturn",
             "getFundingDashboard", "getPipelineDashboard", "getAssetDashboard", "getMouCoverageDashboard",
             "listLocalAuthorities", "getLocalAuthority", "getDataQuality",
-            "searchBrownfieldSites", "getBrownfieldSite", "updateBrownfieldSiteLinks", "importBrownfieldSites",
+            "searchBrownfieldSites", "getBrownfieldSite", "updateBrownfieldSiteLinks", "setBrownfieldSiteBoundary",
+            "deleteBrownfieldSiteBoundary", "importBrownfieldSites",
             "exportBrownfieldSites");
 
     @Test
