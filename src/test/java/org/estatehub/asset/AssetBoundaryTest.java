@@ -12,11 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.estatehub.testing.Api;
 import org.estatehub.testing.AssetFixtures;
@@ -27,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -46,6 +55,9 @@ class AssetBoundaryTest {
     static final double PRECISION = 0.5e-7;
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aBoundaryIsStoredReadBackAndMeasured() {
@@ -221,6 +233,28 @@ class AssetBoundaryTest {
                 .put(path);
         assertProblem(name + " (update)", update, field);
         assertEquals(before, Api.as("pmo.admin").get(path).asString(), name + ": the asset changed");
+    }
+
+    /** The import's SQL representation (asset_audit_doc, V24) has the boundary exactly as the API shows it. */
+    @Test
+    void theImportsRepresentationHasTheBoundaryAsTheApi() throws Exception {
+        Map<String, Object> input = AssetFixtures.with(AssetFixtures.asset("Audit doc " + AssetFixtures.token(), 51.27, 0.52),
+                "boundary", multiPolygon(square(0.5212345, 51.2712345, 1), square(0.53, 51.27, 1)));
+        String id = AssetFixtures.createId("maidstone.editor", input);
+        ObjectNode api = (ObjectNode) JSON.readTree(Api.as("maidstone.editor").get("/assets/" + id).then()
+                .statusCode(200).extract().asString());
+        api.remove(List.of("id", "version", "createdAt", "updatedAt"));
+        JsonNode sql;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select cast(asset_audit_doc(a) as text) from asset a where id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                sql = JSON.readTree(rs.getString(1));
+            }
+        }
+        assertEquals(api, sql);
+        assertEquals("MultiPolygon", sql.at("/boundary/type").asText());
     }
 
     @Test
