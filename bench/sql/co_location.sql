@@ -25,7 +25,7 @@ with candidate as (
          count(*) filter (where status in ('SURPLUS', 'UNDER_UTILISED')) as opportunity_count,
          coalesce(sum(cost), 0) as total_cost, round(avg(utilisation), 2) as mean_utilisation,
          ST_MinimumBoundingRadius(ST_Collect(bng)) as circle,
-         ST_ConvexHull(ST_Transform(ST_Collect(bng), 4326)) as hull,
+         ST_Transform(ST_ConvexHull(ST_Collect(bng)), 4326) as hull,
          min(id::text) as key,
          (array_agg(id order by status in ('SURPLUS', 'UNDER_UTILISED') desc, owner, name, id))[1:50] as listed
     from piece group by component, square having count(distinct owner) >= :minpartners
