@@ -80,7 +80,7 @@ class CoLocationSiteTest {
 
     @Test
     void twoSites300mApartAreTwoClustersAt200m() {
-        double lat = 60.15, lon = -1.15;
+        double lat = 55.70, lon = -6.40;
         String a1 = at("maidstone.editor", "Site one A", lat, lon);
         double[] p = offset(lat, lon, 20, 0);
         String b1 = at("dover.editor", "Site one B", p[0], p[1]);
