@@ -42,6 +42,7 @@ ENDPOINTS=(
   "asset-geojson-dover|/assets?localAuthority=E07000108&limit=5000|application/geo+json|asset_geojson.sql|caller=maidstone authority=E07000108"
   "project-list|/projects?stage=DELIVERY&limit=50|application/json|project_list.sql|stage=DELIVERY ids=@project_ids"
   "funding-summary|/funding/summary|application/json|../../src/main/resources/funding/summary.sql|"
+  "co-location|/assets/co-location?distanceM=500&limit=20|application/json|co_location.sql|caller=maidstone distance=500 cell=707.1067811865476 minpartners=2 limit=20 offset=0"
 )
 
 DB="${BENCH_DB:-estatehub_bench}"

@@ -54,8 +54,11 @@ class CoLocationTest {
         g = createId("police.editor", with(at("G", 0, 100, "500.00", 20), "visibility", "OWNER_ONLY"));
     }
 
+    /** Within a box around the layout, so that other tests' clusters never push its own off the page. */
     private static List<Map<String, Object>> clusters(String user, String query) {
-        return Api.as(user).get("/assets/co-location" + query).then().statusCode(200)
+        String box = "bbox=" + (LON - 0.2) + "," + (LAT - 0.2) + "," + (LON + 0.2) + "," + (LAT + 0.2);
+        String q = query.isEmpty() ? "?" + box : query + "&" + box;
+        return Api.as(user).get("/assets/co-location" + q).then().statusCode(200)
                 .extract().jsonPath().getList("items");
     }
 

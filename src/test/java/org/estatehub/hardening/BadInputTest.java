@@ -275,6 +275,26 @@ class BadInputTest {
         assertTrue(!fields.isEmpty() && fields.stream().allMatch(parameter::equals), pathAndQuery + ": " + fields);
     }
 
+    /**
+     * GET /assets/co-location's own parameters: a box with its corners swapped or short of a corner, a page
+     * larger than 100 clusters, a negative offset, a distance or partner count out of range: 400 naming
+     * the parameter, never a 500 or an empty answer.
+     */
+    @ParameterizedTest(name = "GET {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "/assets/co-location?bbox=1,60,0,61", "/assets/co-location?bbox=0.5,51.3,0.6,51.2",
+            "/assets/co-location?bbox=1,2,3", "/assets/co-location?bbox=a,b,c,d", "/assets/co-location?limit=101",
+            "/assets/co-location?limit=0", "/assets/co-location?offset=-1", "/assets/co-location?distanceM=5001",
+            "/assets/co-location?distanceM=9", "/assets/co-location?minPartners=1", "/assets/co-location?minPartners=51"})
+    void badCoLocationParameters(String pathAndQuery) {
+        String parameter = pathAndQuery.substring(pathAndQuery.indexOf('?') + 1, pathAndQuery.indexOf('='));
+        Response r = Api.badRequestAs("maidstone.editor").get(pathAndQuery);
+        assertEquals(400, r.statusCode(), pathAndQuery + ": " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), pathAndQuery);
+        List<String> fields = r.jsonPath().getList("errors.field", String.class);
+        assertTrue(!fields.isEmpty() && fields.stream().allMatch(parameter::equals), pathAndQuery + ": " + fields);
+    }
+
     /** An export layout the contract does not name: 400 naming `layout`, never a 500 or the default layout. */
     @ParameterizedTest(name = "GET /assets/export?layout={0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"LGA", "lga2", "transparency", "e-pims", "csv", "%20lga"})
@@ -313,7 +333,7 @@ class BadInputTest {
                 "/partners", List.of("type", "limit", "offset"),
                 "/assets", List.of("partner", "localAuthority", "status", "type", "q", "bbox", "nearLat", "nearLon", "radiusM",
                         "includeDisposed", "sort", "limit", "offset"),
-                "/assets/co-location", List.of("distanceM", "localAuthority", "minPartners"),
+                "/assets/co-location", List.of("distanceM", "localAuthority", "minPartners", "bbox", "limit", "offset"),
                 "/assets/export", List.of("layout", "partner", "localAuthority", "status", "includeDisposed"),
                 "/projects", List.of("stage", "type", "localAuthority", "lead", "partner", "programme", "q", "limit", "offset"),
                 "/projects/outcomes", List.of("stage", "type", "localAuthority", "partner", "programme"),

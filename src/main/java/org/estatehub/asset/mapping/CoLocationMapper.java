@@ -1,56 +1,65 @@
 package org.estatehub.asset.mapping;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.estatehub.api.model.CoLocationAsset;
 import org.estatehub.api.model.CoLocationCluster;
+import org.estatehub.api.model.CoLocationHull;
 import org.estatehub.api.model.CoLocationResult;
 import org.estatehub.api.model.Location;
 import org.estatehub.asset.service.CoLocationFinder;
 import org.estatehub.common.money.Moneys;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 public final class CoLocationMapper {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CoLocationMapper() {
     }
 
-    /**
-     * Lists clusters in rank order until `maxListedAssets` assets are listed (estatehub.co-location.max-listed-assets,
-     * 5,000): a register of 100,000 assets in clusters was a ~25 MB document built in memory per request.
-     */
-    public static CoLocationResult toApi(int distanceM, int minPartners, List<CoLocationFinder.Cluster> clusters,
-            int maxListedAssets) {
-        List<CoLocationCluster> items = new ArrayList<>();
-        int room = maxListedAssets;
-        boolean truncated = false;
-        for (CoLocationFinder.Cluster c : clusters) {
-            if (room == 0) {
-                truncated = true;
-                break;
-            }
-            int listed = Math.min(room, c.assets().size());
-            truncated |= listed < c.assets().size();
-            items.add(cluster(c, listed));
-            room -= listed;
-        }
+    public static CoLocationResult toApi(CoLocationFinder.Query query, CoLocationFinder.Page page) {
+        List<CoLocationCluster> items = page.clusters().stream().map(CoLocationMapper::cluster).toList();
+        boolean membersLeftOut = page.clusters().stream().anyMatch(c -> c.assets().size() < c.assetCount());
         return new CoLocationResult()
-                .distanceM(distanceM)
-                .minPartners(minPartners)
+                .distanceM(query.distanceM())
+                .minPartners(query.minPartners())
                 .items(items)
-                .clusterCount(clusters.size())
-                .truncated(truncated);
+                .total(page.total())
+                .limit(query.limit())
+                .offset(query.offset())
+                .clusterCount(page.total())
+                .truncated(membersLeftOut || query.offset() > 0 || query.offset() + items.size() < page.total());
     }
 
-    private static CoLocationCluster cluster(CoLocationFinder.Cluster c, int listed) {
+    private static CoLocationCluster cluster(CoLocationFinder.Cluster c) {
         return new CoLocationCluster()
+                .key(c.key())
                 .partnerIds(c.partnerIds())
                 .partnerCount(c.partnerIds().size())
-                .assetCount(c.assets().size())
-                .assets(c.assets().subList(0, listed).stream().map(CoLocationMapper::asset).toList())
+                .assetCount(c.assetCount())
+                .opportunityCount(c.opportunityCount())
+                .assets(c.assets().stream().map(CoLocationMapper::asset).toList())
                 .totalAnnualRunningCost(Moneys.gbp(c.totalRunningCost()))
                 .meanUtilisationPercent(c.meanUtilisation())
-                .centre(new Location().latitude(c.centreLat()).longitude(c.centreLon()));
+                .centre(new Location().latitude(c.centreLat()).longitude(c.centreLon()))
+                .radiusM(java.math.BigDecimal.valueOf(c.radiusM()).setScale(1, java.math.RoundingMode.HALF_UP))
+                .hull(hull(c.hullGeoJson()));
+    }
+
+    /** PostGIS's GeoJSON of the hull (ST_AsGeoJSON: Point, LineString or Polygon) as the contract's object. */
+    static CoLocationHull hull(String geoJson) {
+        try {
+            Map<?, ?> geometry = JSON.readValue(geoJson, Map.class);
+            return new CoLocationHull()
+                    .type(CoLocationHull.TypeEnum.fromValue((String) geometry.get("type")))
+                    .coordinates((List<Object>) geometry.get("coordinates"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostGIS wrote a hull that is not JSON: " + geoJson, e);
+        }
     }
 
     private static CoLocationAsset asset(CoLocationFinder.Point p) {

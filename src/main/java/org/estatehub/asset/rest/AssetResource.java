@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.api.AssetsApi;
 import org.estatehub.api.model.AssetDisposalRequest;
 import org.estatehub.api.model.AssetImportCoordinateSystem;
@@ -75,9 +74,6 @@ public class AssetResource implements AssetsApi {
     @Inject
     ImportSlots importSlots;
 
-    @ConfigProperty(name = "estatehub.co-location.max-listed-assets", defaultValue = "5000")
-    int maxListedCoLocationAssets;
-
     @Inject
     AssetAccess access;
 
@@ -135,9 +131,11 @@ public class AssetResource implements AssetsApi {
     }
 
     @Override
-    public Response findCoLocationOpportunities(Integer distanceM, String localAuthority, Integer minPartners) {
-        var clusters = coLocation.find(distanceM, authorities.filterArea(LOCAL_AUTHORITY, localAuthority), minPartners);
-        return Response.ok(CoLocationMapper.toApi(distanceM, minPartners, clusters, maxListedCoLocationAssets)).build();
+    public Response findCoLocationOpportunities(Integer distanceM, String localAuthority, Integer minPartners,
+            String bbox, Integer limit, Integer offset) {
+        var query = CoLocationFinder.Query.of(distanceM, authorities.filterArea(LOCAL_AUTHORITY, localAuthority), bbox,
+                minPartners, limit, offset);
+        return Response.ok(CoLocationMapper.toApi(query, coLocation.find(query))).build();
     }
 
     @Override

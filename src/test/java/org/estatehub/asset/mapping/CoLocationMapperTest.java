@@ -11,51 +11,67 @@ import java.util.UUID;
 
 import org.estatehub.api.model.AssetStatus;
 import org.estatehub.api.model.AssetType;
-import org.estatehub.api.model.CoLocationCluster;
+import org.estatehub.api.model.CoLocationHull;
 import org.estatehub.api.model.CoLocationResult;
 import org.estatehub.asset.service.CoLocationFinder;
+import org.estatehub.testing.FastTest;
 import org.junit.jupiter.api.Test;
 
-/** The co-location answer's cap on listed assets (README "Limits"), on clusters made up here. */
+/** The co-location answer's paging and truncation, and the hull PostGIS writes, on clusters made up here. */
+@FastTest
 class CoLocationMapperTest {
 
-    static CoLocationFinder.Cluster cluster(int assets) {
+    static CoLocationFinder.Cluster cluster(int listed, int assetCount) {
         List<CoLocationFinder.Point> points = new ArrayList<>();
-        for (int i = 0; i < assets; i++) {
+        for (int i = 0; i < listed; i++) {
             points.add(new CoLocationFinder.Point(UUID.randomUUID(), "Asset " + i, i % 2 == 0 ? "kcc" : "dover",
                     AssetType.OFFICE, AssetStatus.OPERATIONAL, new BigDecimal("51.100000"), new BigDecimal("1.200000"),
                     new BigDecimal("10.00"), new BigDecimal("50.00")));
         }
-        return new CoLocationFinder.Cluster(points, List.of("dover", "kcc"), new BigDecimal("10.00").multiply(
-                BigDecimal.valueOf(assets)), new BigDecimal("50.00"), new BigDecimal("51.100000"),
-                new BigDecimal("1.200000"));
+        return new CoLocationFinder.Cluster(points.get(0).id(), points, assetCount, List.of("dover", "kcc"), 0,
+                new BigDecimal("10.00").multiply(BigDecimal.valueOf(assetCount)), new BigDecimal("50.00"),
+                new BigDecimal("51.100000"), new BigDecimal("1.200000"), 12.5,
+                "{\"type\":\"LineString\",\"coordinates\":[[1.2,51.1],[1.201,51.1]]}");
+    }
+
+    private static CoLocationFinder.Query query(int limit, int offset) {
+        return new CoLocationFinder.Query(500, null, null, 2, limit, offset);
     }
 
     @Test
-    void underTheCapEverythingIsListed() {
-        CoLocationResult result = CoLocationMapper.toApi(500, 2, List.of(cluster(3), cluster(2)), 5);
+    void aWholeAnswerIsNotTruncated() {
+        CoLocationResult result = CoLocationMapper.toApi(query(20, 0),
+                new CoLocationFinder.Page(List.of(cluster(3, 3), cluster(2, 2)), 2));
         assertFalse(result.getTruncated());
+        assertEquals(2, result.getTotal());
         assertEquals(2, result.getClusterCount());
+        assertEquals(20, result.getLimit());
         assertEquals(List.of(3, 2), result.getItems().stream().map(c -> c.getAssets().size()).toList());
     }
 
     @Test
-    void theLastListedClusterIsCutAndTheRestLeftOut() {
-        CoLocationResult result = CoLocationMapper.toApi(500, 2, List.of(cluster(3), cluster(4), cluster(2)), 5);
-        assertTrue(result.getTruncated());
-        assertEquals(3, result.getClusterCount());
-        assertEquals(2, result.getItems().size());
-        CoLocationCluster cut = result.getItems().get(1);
-        assertEquals(2, cut.getAssets().size());
-        assertEquals(4, cut.getAssetCount(), "assetCount counts every asset of the cluster");
-        assertEquals(new BigDecimal("40.00"), new BigDecimal(cut.getTotalAnnualRunningCost().getAmount()));
+    void clustersOffThePageTruncate() {
+        assertTrue(CoLocationMapper.toApi(query(1, 0), new CoLocationFinder.Page(List.of(cluster(2, 2)), 2))
+                .getTruncated(), "a later page");
+        assertTrue(CoLocationMapper.toApi(query(1, 1), new CoLocationFinder.Page(List.of(cluster(2, 2)), 2))
+                .getTruncated(), "an earlier page");
     }
 
     @Test
-    void oneHugeClusterIsListedUpToTheCap() {
-        CoLocationResult result = CoLocationMapper.toApi(500, 2, List.of(cluster(100_000)), 5_000);
+    void membersBeyondTheListedOnesTruncate() {
+        CoLocationResult result = CoLocationMapper.toApi(query(20, 0),
+                new CoLocationFinder.Page(List.of(cluster(50, 900)), 1));
         assertTrue(result.getTruncated());
-        assertEquals(5_000, result.getItems().get(0).getAssets().size());
-        assertEquals(100_000, result.getItems().get(0).getAssetCount());
+        assertEquals(900, result.getItems().get(0).getAssetCount(), "assetCount counts every asset of the cluster");
+        assertEquals(new BigDecimal("9000.00"), new BigDecimal(result.getItems().get(0).getTotalAnnualRunningCost().getAmount()));
+    }
+
+    @Test
+    void hullsOfEachShape() {
+        assertEquals(CoLocationHull.TypeEnum.POINT, CoLocationMapper.hull("{\"type\":\"Point\",\"coordinates\":[1.2,51.1]}").getType());
+        CoLocationHull polygon = CoLocationMapper.hull(
+                "{\"type\":\"Polygon\",\"coordinates\":[[[1.2,51.1],[1.3,51.1],[1.3,51.2],[1.2,51.1]]]}");
+        assertEquals(CoLocationHull.TypeEnum.POLYGON, polygon.getType());
+        assertEquals(1, polygon.getCoordinates().size(), "one ring");
     }
 }
