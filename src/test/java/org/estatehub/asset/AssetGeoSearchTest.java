@@ -158,6 +158,11 @@ class AssetGeoSearchTest {
             // Ranked on the index's sphere: never more than 0.5% out of the spheroid's order.
             assertTrue(ranked.get(i) >= ranked.get(i - 1) * 0.995f, "rank " + i + ": " + ranked);
         }
+        // A tie at a page's edge: the smaller id on the first page, the other on the next.
+        assertEquals(sameSpot.subList(0, 1), search("&nearLat=60.40&nearLon=-1.20&sort=distance&limit=1")
+                .getList("items.id", String.class));
+        assertEquals(sameSpot.subList(1, 2), search("&nearLat=60.40&nearLon=-1.20&sort=distance&limit=1&offset=1")
+                .getList("items.id", String.class));
         // Paging continues the same order.
         assertEquals(got.subList(2, 4), search("&nearLat=60.40&nearLon=-1.20&sort=distance&limit=2&offset=2")
                 .getList("items.id", String.class));

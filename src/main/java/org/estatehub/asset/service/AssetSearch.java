@@ -119,8 +119,21 @@ public class AssetSearch {
         String distance = query.fromPoint() ? DISTANCE_SQL : "cast(null as double precision)";
         params.put("limit", query.limit());
         params.put("offset", query.offset());
+        String from = "asset a where " + where;
+        if (query.fromPoint() && !query.aroundPoint()) {
+            // The nearest first with no radius. PostgreSQL walks the GiST index in distance order (KNN) only
+            // for an ORDER BY of the distance alone, not with the id tie-break after it (measured at a million
+            // assets: a whole-table sort, 1.4 s). So a KNN scan first finds the distance of the page's last
+            // row, and the page is then ranked in full among the assets no farther than that (1 mm more, for
+            // rounding; ST_DWithin on the sphere, as <-> measures), an index scan too: the same rows and order
+            // as one ORDER BY over the whole register, ties at the page's edge included.
+            params.put("window", query.offset() + query.limit());
+            from = "asset a, (select max(k.d) as d from (select " + NEAREST_SQL + " as d from asset a where " + where
+                    + " order by 1 limit :window) k) edge where " + where + " and ST_DWithin(a.footprint_geography, "
+                    + POINT_SQL + ", edge.d + 0.001, false)";
+        }
         return new Statements(
-                NamedSql.of("select a.*, " + distance + " as distance_m from asset a where " + where
+                NamedSql.of("select a.*, " + distance + " as distance_m from " + from
                         + " order by " + orderBy(query.sort()) + " limit :limit offset :offset"),
                 NamedSql.of("select count(*) from asset a where " + where),
                 params);
