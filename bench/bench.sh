@@ -16,6 +16,8 @@
 #                   role estatehub/estatehub (it must own the database). On a local server (127.0.0.1 or
 #                   localhost) seed creates both when missing, as superuser BENCH_PG_SUPERUSER [postgres],
 #                   like scripts/postgres.sh; elsewhere create them first.
+#   BENCH_ASSETS    assets to seed [100000]: 100,000 in Kent (bench/seed.sql); more are spread over the rest of
+#                   England by population, clustered in towns (bench/seed-national.sql), e.g. 1000000
 #   BENCH_PORT      the app's HTTP port [8095]
 #   BENCH_OIDC_URL  Keycloak realm [http://localhost:8180/realms/estatehub]
 #   BENCH_USER      demo user whose token the load carries [maidstone.editor]
@@ -33,8 +35,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 # --- The endpoints: one line each -------------------------------------------------------------------
-# name | path ({id}: a random id from the id list) | Accept | pgbench SQL file in bench/sql ("-": none) |
-# pgbench -D variables (SQL parameters, bound as prepared-statement parameters)
+# name | path ({id}: a random id from the id list; {near}: nearLat=..&nearLon=.. of a random centre from
+# bench_centre) | Accept | pgbench SQL file in bench/sql ("-": none; a file draws its own centre from
+# bench_centre with \set n random(1, 1000) and \gset) | pgbench -D variables (SQL parameters, bound as
+# prepared-statement parameters)
 ENDPOINTS=(
   "asset-search|/assets?localAuthority=E07000110&status=OPERATIONAL&limit=50&offset=100|application/json|asset_search.sql|caller=maidstone authority=E07000110 status=OPERATIONAL"
   "asset-search-county|/assets?localAuthority=E10000016&status=OPERATIONAL&limit=50&offset=100|application/json|asset_search_county.sql|caller=maidstone status=OPERATIONAL"
@@ -43,9 +47,17 @@ ENDPOINTS=(
   "project-list|/projects?stage=DELIVERY&limit=50|application/json|project_list.sql|stage=DELIVERY ids=@project_ids"
   "funding-summary|/funding/summary|application/json|../../src/main/resources/funding/summary.sql|"
   "co-location|/assets/co-location?distanceM=500&limit=20|application/json|co_location.sql|caller=maidstone distance=500 cell=707.1067811865476 minpartners=2 limit=20 offset=0"
+  "asset-radius|/assets?{near}&radiusM=1000&limit=50|application/json|asset_radius.sql|caller=maidstone"
+  "asset-nearest-5km|/assets?{near}&radiusM=5000&sort=distance&limit=20|application/json|asset_nearest_radius.sql|caller=maidstone"
+  "asset-nearest|/assets?{near}&sort=distance&limit=20|application/json|asset_nearest.sql|caller=maidstone"
 )
 
 DB="${BENCH_DB:-estatehub_bench}"
+ASSETS="${BENCH_ASSETS:-100000}"
+case "$ASSETS" in
+  *[!0-9]*|"") echo "[bench] ERROR: BENCH_ASSETS must be a number of at least 100000 (got '$ASSETS')" >&2; exit 1 ;;
+esac
+[ "$ASSETS" -ge 100000 ] || { echo "[bench] ERROR: BENCH_ASSETS must be at least 100000 (Kent's seed)" >&2; exit 1; }
 PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
 PG_PORT="${BENCH_PG_PORT:-5433}"
 PORT="${BENCH_PORT:-8095}"
@@ -168,6 +180,8 @@ cmd_seed() {
   log "loading bench/seed.sql (100,000 assets, 2,000 projects and their funding)"
   local t0=$SECONDS
   sql -f bench/seed.sql >/dev/null
+  log "kent seeded in $((SECONDS - t0)) s; $((ASSETS - 100000)) more across England (bench/seed-national.sql)"
+  sql -v national="$((ASSETS - 100000))" -f bench/seed-national.sql >/dev/null
   log "seeded in $((SECONDS - t0)) s: $(sql -At -c "select count(*) || ' assets, ' || (select count(*) from project)
     || ' projects, ' || (select count(*) from funding_round) || ' rounds, ' || (select count(*) from bid) || ' bids, '
     || (select count(*) from bid_line) || ' lines, ' || (select count(*) from award) || ' awards, '
@@ -197,7 +211,7 @@ app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 wrk_run() {
   local c="$1" d="$2" path="$3" accept="$4" out cpu0 cpu1
   cpu0=$(app_cpu_ticks)
-  out=$(BENCH_TOKEN="$(token)" BENCH_ACCEPT="$accept" BENCH_IDS="$WORK/asset_ids.txt" \
+  out=$(BENCH_TOKEN="$(token)" BENCH_ACCEPT="$accept" BENCH_IDS="$WORK/asset_ids.txt" BENCH_CENTRES="$WORK/centres.txt" \
     wrk -t 2 -c "$c" -d "${d}s" --timeout 10s --latency -s bench/wrk.lua "http://localhost:$PORT$path")
   cpu1=$(app_cpu_ticks)
   echo "$out" >>"$WORK/wrk.log"
@@ -246,10 +260,11 @@ cmd_run() {
   mkdir -p "$WORK" bench/results
   : >"$WORK/wrk.log"
   : >"$WORK/pgbench.log"
-  [ "$(sql -At -c "select count(*) from asset where own_reference like 'BENCH-%'")" = 100000 ] \
+  [ "$(sql -At -c "select count(*) >= 100000 from asset where own_reference like 'BENCH-%'")" = t ] \
     || die "$DB has no bench data; run bench/bench.sh seed first"
   sql -At -c "select id from asset where own_reference like 'BENCH-%' and visibility = 'PARTNERSHIP' order by md5(id::text) limit 5000" \
     >"$WORK/asset_ids.txt"
+  sql -At -F ' ' -c "select lat, lon from bench_centre order by n" >"$WORK/centres.txt"
   echo "{$(sql -At -c "select string_agg(id::text, ',') from (select id from project where stage = 'DELIVERY' order by name, id limit 50) p")}" \
     >"$WORK/project_ids.txt"
 

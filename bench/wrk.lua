@@ -1,11 +1,22 @@
--- wrk script for bench.sh: adds the bearer token (BENCH_TOKEN) and Accept (BENCH_ACCEPT), and replaces
--- {id} in the path with a random id from the file BENCH_IDS (one id a line).
+-- wrk script for bench.sh: adds the bearer token (BENCH_TOKEN) and Accept (BENCH_ACCEPT), replaces {id}
+-- in the path with a random id from the file BENCH_IDS (one id a line) and {near} with
+-- nearLat=...&nearLon=... of a random centre from the file BENCH_CENTRES (one "lat lon" a line).
 local token = os.getenv("BENCH_TOKEN")
 local accept = os.getenv("BENCH_ACCEPT") or "application/json"
-local ids = {}
-local idfile = os.getenv("BENCH_IDS")
-if idfile and idfile ~= "" then
-  for line in io.lines(idfile) do ids[#ids + 1] = line end
+
+local function lines(file)
+  local list = {}
+  if file and file ~= "" then
+    for line in io.lines(file) do list[#list + 1] = line end
+  end
+  return list
+end
+
+local ids = lines(os.getenv("BENCH_IDS"))
+local centres = {}
+for _, line in ipairs(lines(os.getenv("BENCH_CENTRES"))) do
+  local lat, lon = line:match("^(%S+)%s+(%S+)$")
+  centres[#centres + 1] = "nearLat=" .. lat .. "&nearLon=" .. lon
 end
 
 function init(args)
@@ -15,5 +26,6 @@ end
 request = function()
   local path = wrk.path
   if #ids > 0 then path = path:gsub("{id}", ids[math.random(#ids)]) end
+  if #centres > 0 then path = path:gsub("{near}", centres[math.random(#centres)]) end
   return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token, ["Accept"] = accept })
 end

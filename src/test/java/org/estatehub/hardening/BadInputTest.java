@@ -326,6 +326,30 @@ class BadInputTest {
         assertTrue(!fields.isEmpty() && fields.stream().allMatch(parameter::equals), pathAndQuery + ": " + fields);
     }
 
+    /**
+     * GET /assets's point, radius and sort rules the contract cannot express (#16): a point needs both
+     * coordinates, and radiusM (a radius search) or sort=distance (the nearest first); sort=distance needs
+     * a point. Each is a 400 naming exactly the listed parameters, in that order.
+     */
+    @ParameterizedTest(name = "GET {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ' ', value = {
+            "/assets?nearLat=51.27&nearLon=0.52 radiusM",
+            "/assets?nearLat=51.27&nearLon=0.52&sort=-name radiusM",
+            "/assets?nearLat=51.27&sort=distance radiusM,sort",
+            "/assets?nearLon=0.52&sort=distance radiusM,sort",
+            "/assets?nearLon=0.52&radiusM=100 radiusM",
+            "/assets?radiusM=100&sort=distance radiusM,sort",
+            "/assets?sort=distance sort",
+            "/assets?bbox=0.6,51.2,0.5,51.3&nearLat=51.27&nearLon=0.52 bbox,radiusM"})
+    void badAssetPointCombinations(String pathAndQuery, String fields) {
+        Map<String, Long> before = counts();
+        Response r = Api.badRequestAs("maidstone.editor").urlEncodingEnabled(false).get(pathAndQuery);
+        assertEquals(400, r.statusCode(), pathAndQuery + ": " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), pathAndQuery);
+        assertEquals(List.of(fields.split(",")), r.jsonPath().getList("errors.field", String.class), pathAndQuery);
+        assertEquals(before, counts(), pathAndQuery);
+    }
+
     /** Injection strings and bad values in every query parameter of every read. */
     static Stream<String> queries() {
         List<String> queries = new ArrayList<>();

@@ -14,7 +14,9 @@ import org.estatehub.common.problem.Problems;
 
 /**
  * A search of the register as the caller asked for it, checked for the rules the contract cannot
- * express (bbox order, the three radius parameters together, sort by distance only around a point).
+ * express (bbox order, the radius parameters together, sort by distance only around a point). A point
+ * (nearLat, nearLon) comes with radiusM (a radius search) or, without it, with sort=distance: the nearest
+ * first, however far, which a map asks for to show "the 20 closest" without guessing a radius.
  * {@code localAuthorities} is the filter's area (LocalAuthorities.filterArea: the authority and, for a
  * county, its districts), null for no filter.
  */
@@ -41,15 +43,19 @@ public record AssetQuery(String partner, Set<String> localAuthorities, AssetStat
                 errors.add(Problems.fieldError("bbox", "must be minLon,minLat,maxLon,maxLat with min < max"));
             }
         }
-        int radiusParts = (nearLat == null ? 0 : 1) + (nearLon == null ? 0 : 1) + (radiusM == null ? 0 : 1);
-        if (radiusParts != 0 && radiusParts != 3) {
-            errors.add(Problems.fieldError("radiusM", "a radius search needs nearLat, nearLon and radiusM together"));
-        }
+        boolean point = nearLat != null && nearLon != null;
         String order = sort == null ? "name" : sort;
+        if ((nearLat == null) != (nearLon == null) || (radiusM != null && !point)) {
+            errors.add(Problems.fieldError("radiusM", "a radius search needs nearLat, nearLon and radiusM together"));
+        } else if (point && radiusM == null && !order.equals("distance")) {
+            errors.add(Problems.fieldError("radiusM",
+                    "nearLat and nearLon need radiusM (a radius search) or sort=distance (the nearest first)"));
+        }
         if (!SORTS.contains(order)) {
             errors.add(Problems.fieldError("sort", "'" + order + "' is not one of: " + String.join(", ", SORTS)));
-        } else if (order.equals("distance") && radiusParts != 3) {
-            errors.add(Problems.fieldError("sort", "sort=distance needs a radius search (nearLat, nearLon, radiusM)"));
+        } else if (order.equals("distance") && !point) {
+            errors.add(Problems.fieldError("sort",
+                    "sort=distance needs a point: nearLat and nearLon (with radiusM for a radius search)"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -60,7 +66,13 @@ public record AssetQuery(String partner, Set<String> localAuthorities, AssetStat
                 radiusM, Boolean.TRUE.equals(includeDisposed), order, limit, offset);
     }
 
+    /** A radius search: only assets within radiusM of the point. */
     public boolean aroundPoint() {
         return radiusM != null;
+    }
+
+    /** A point was given (a radius search or the nearest first): every hit carries its distance. */
+    public boolean fromPoint() {
+        return nearLat != null;
     }
 }

@@ -1,6 +1,5 @@
 package org.estatehub.brownfield.service;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,11 +88,15 @@ public class BrownfieldSearch {
             conditions.add("s.latitude is not null");
         }
         if (q.bbox() != null) {
-            conditions.add("s.longitude between :minLon and :maxLon and s.latitude between :minLat and :maxLat");
-            params.put("minLon", BigDecimal.valueOf(q.bbox()[0]));
-            params.put("minLat", BigDecimal.valueOf(q.bbox()[1]));
-            params.put("maxLon", BigDecimal.valueOf(q.bbox()[2]));
-            params.put("maxLat", BigDecimal.valueOf(q.bbox()[3]));
+            // The unmapped PostGIS column through HQL's column() and sql(): ST_Intersects brings its `&&` on
+            // brownfield_site_footprint, and counts a point on an edge as inside, as `between` did.
+            // sql() is typed Object to HQL, hence the cast (PostgreSQL drops it, and the `= true`, when planning).
+            conditions.add("cast(sql('ST_Intersects(?, ST_MakeEnvelope(?, ?, ?, ?, 4326))', column(s.footprint),"
+                    + " :minLon, :minLat, :maxLon, :maxLat) as Boolean) = true");
+            params.put("minLon", q.bbox()[0]);
+            params.put("minLat", q.bbox()[1]);
+            params.put("maxLon", q.bbox()[2]);
+            params.put("maxLat", q.bbox()[3]);
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }

@@ -96,6 +96,18 @@ class AssetQueryTest {
         assertEquals(List.of("radiusM"), fields(errors(null, LAT, null, null, null)));
         assertEquals(List.of("radiusM"), fields(errors(null, LAT, LON, null, null)));
         assertEquals(List.of("radiusM"), fields(errors(null, null, null, 500, null)));
+        assertEquals(List.of("radiusM"), fields(errors(null, null, LON, 500, null)));
+    }
+
+    @Test
+    void aPointWithoutARadiusAsksForTheNearestFirst() {
+        AssetQuery nearest = query(null, null, LAT, LON, null, null, "distance");
+        assertFalse(nearest.aroundPoint());
+        assertTrue(nearest.fromPoint());
+        List<FieldError> errors = errors(null, LAT, LON, null, "name");
+        assertEquals(List.of("radiusM"), fields(errors));
+        assertTrue(errors.get(0).getMessage().contains("sort=distance"), errors.get(0).getMessage());
+        assertEquals(List.of("radiusM", "sort"), fields(errors(null, LAT, null, null, "distance")));
     }
 
     @Test
@@ -114,10 +126,10 @@ class AssetQueryTest {
     }
 
     @Test
-    void sortByDistanceNeedsARadiusSearch() {
+    void sortByDistanceNeedsAPoint() {
         List<FieldError> errors = errors(null, null, null, null, "distance");
         assertEquals(List.of("sort"), fields(errors));
-        assertTrue(errors.get(0).getMessage().contains("needs a radius search"), errors.get(0).getMessage());
+        assertTrue(errors.get(0).getMessage().contains("needs a point"), errors.get(0).getMessage());
     }
 
     @Test
