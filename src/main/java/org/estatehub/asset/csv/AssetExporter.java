@@ -123,21 +123,24 @@ public class AssetExporter {
         NamedSql sql = NamedSql.of("select a.* from asset a where " + where + " order by a.owner_partner_id, a.name, a.id");
         Map<String, Partner> partners = new HashMap<>();
         Partner.<Partner>listAll().forEach(p -> partners.put(p.id, p));
-        List<Extra> sourceColumns = layout == ExportLayout.EPIMS ? List.of() : sourceColumns(where, params);
-        List<Extra> extras = sourceColumns.stream().filter(e -> Writer.inPlace(layout, e) == null).toList();
-        List<NewerField> newer = List.of();
-        if (layout == ExportLayout.TRANSPARENCY_2014) {
-            boolean otherDetail = sourceColumns.stream()
-                    .anyMatch(e -> "OtherDetail".equals(Writer.inPlace(ExportLayout.TRANSPARENCY_2014, e)));
-            newer = newerFields(where, params).stream()
-                    .filter(f -> f != NewerField.OTHER_DETAIL || otherDetail).toList();
-        }
-        Writer writer = new Writer(layout, partners, extras, newer, authorities);
-        return out -> {
+        // The header (which source columns and newer fields appear) and the rows are read in one snapshot,
+        // so an import committing in between cannot give rows a column the header lacks.
+        return out -> Cursors.inOneSnapshot(dataSource, connection -> {
+            List<Extra> sourceColumns = layout == ExportLayout.EPIMS ? List.of()
+                    : sourceColumns(connection, where, params);
+            List<Extra> extras = sourceColumns.stream().filter(e -> Writer.inPlace(layout, e) == null).toList();
+            List<NewerField> newer = List.of();
+            if (layout == ExportLayout.TRANSPARENCY_2014) {
+                boolean otherDetail = sourceColumns.stream()
+                        .anyMatch(e -> "OtherDetail".equals(Writer.inPlace(ExportLayout.TRANSPARENCY_2014, e)));
+                newer = newerFields(connection, where, params).stream()
+                        .filter(f -> f != NewerField.OTHER_DETAIL || otherDetail).toList();
+            }
+            Writer writer = new Writer(layout, partners, extras, newer, authorities);
             Writer.Text text = writer.open(out);
-            Cursors.forEachRow(dataSource, sql, params, row -> writer.print(text, AssetRows.read(row)));
+            Cursors.forEachRow(connection, sql, params, row -> writer.print(text, AssetRows.read(row)));
             text.flush();
-        };
+        });
     }
 
     /**
@@ -145,7 +148,8 @@ public class AssetExporter {
      * order a reader meets them going down the export (first asset first, then within an asset the file's
      * order). One aggregate query: each asset's n-th column of a name is a column of its own.
      */
-    private List<Extra> sourceColumns(String where, Map<String, Object> params) {
+    private static List<Extra> sourceColumns(Connection connection, String where, Map<String, Object> params)
+            throws SQLException {
         NamedSql sql = NamedSql.of("""
                 select name, occurrence from (
                     select c.e ->> 'name' as name,
@@ -155,15 +159,12 @@ public class AssetExporter {
                     where a.source_columns is not null and (%s)) s
                 group by name, occurrence
                 order by min(seen)""".formatted(where));
-        try (Connection connection = dataSource.getConnection()) {
-            return sql.list(connection, params, rs -> new Extra(rs.getString("name"), rs.getInt("occurrence")));
-        } catch (SQLException e) {
-            throw new IllegalStateException("The export's source columns could not be read", e);
-        }
+        return sql.list(connection, params, rs -> new Extra(rs.getString("name"), rs.getInt("occurrence")));
     }
 
     /** The newer fields some selected asset has (OTHER_DETAIL, a source column, is left to the caller). */
-    private List<NewerField> newerFields(String where, Map<String, Object> params) {
+    private static List<NewerField> newerFields(Connection connection, String where, Map<String, Object> params)
+            throws SQLException {
         StringBuilder select = new StringBuilder("select count(*) as assets");
         for (NewerField field : NewerField.values()) {
             if (field.column != null) {
@@ -172,19 +173,15 @@ public class AssetExporter {
             }
         }
         NamedSql sql = NamedSql.of(select + " from asset a where " + where);
-        try (Connection connection = dataSource.getConnection()) {
-            return sql.one(connection, params, rs -> {
-                List<NewerField> present = new ArrayList<>();
-                for (NewerField field : NewerField.values()) {
-                    if (field.column == null || rs.getBoolean(field.name().toLowerCase(java.util.Locale.ROOT))) {
-                        present.add(field);
-                    }
+        return sql.one(connection, params, rs -> {
+            List<NewerField> present = new ArrayList<>();
+            for (NewerField field : NewerField.values()) {
+                if (field.column == null || rs.getBoolean(field.name().toLowerCase(java.util.Locale.ROOT))) {
+                    present.add(field);
                 }
-                return present;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("The export's fields could not be read", e);
-        }
+            }
+            return present;
+        });
     }
 
     /** Writes one layout's header and rows; holds no rows itself. */

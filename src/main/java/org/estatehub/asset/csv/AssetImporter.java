@@ -1,16 +1,9 @@
 package org.estatehub.asset.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +25,6 @@ import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.api.model.FieldError;
 import org.estatehub.asset.service.AssetAccess;
 import org.estatehub.asset.service.AssetAuditScope;
@@ -79,14 +71,8 @@ public class AssetImporter {
     @Inject
     LocalAuthorities authorities;
 
-    @ConfigProperty(name = "estatehub.import.max-rows", defaultValue = "100000")
-    int maxRows;
-
-    @ConfigProperty(name = "estatehub.import.max-row-chars", defaultValue = "1048576")
-    int maxRowChars;
-
-    @ConfigProperty(name = "estatehub.import.max-reported-errors", defaultValue = "1000")
-    int maxReportedErrors;
+    @Inject
+    ImportLimits limits;
 
     /** A coordinate system the rows were read in, how it was known, and how many rows. */
     public record CoordinateSystemCount(String system, boolean stated, int rows) {
@@ -107,12 +93,8 @@ public class AssetImporter {
     }
 
     /** The file as read: its rows (valid ones in asset_import), errors, warnings, encoding and coordinate systems. */
-    private record Loaded(int lines, ReportedErrors errors, ReportedErrors warnings, Encoding encoding,
+    private record Loaded(int lines, ReportedErrors errors, ReportedErrors warnings, FileEncoding encoding,
             List<CoordinateSystemCount> systems) {
-    }
-
-    /** The charset a file is read in, and whether the client declared it. */
-    record Encoding(Charset charset, boolean declared) {
     }
 
     /**
@@ -121,7 +103,7 @@ public class AssetImporter {
      * A dry run does everything but the writes to the register: it takes no advisory lock (it changes
      * nothing another import could clash with) and its only table, asset_import, is dropped at commit.
      *
-     * @param declared the charset the Content-Type names, null for none (then detected, {@link #detect})
+     * @param declared the charset the Content-Type names, null for none (then detected, {@link FileEncoding#of})
      */
     @Transactional
     @TransactionConfiguration(timeout = 300)
@@ -131,7 +113,7 @@ public class AssetImporter {
         if (owner == null) {
             throw ProblemException.notFound("No partner with id '" + ownerId + "'.");
         }
-        Encoding encoding = declared != null ? new Encoding(declared, true) : new Encoding(detect(file.open()), false);
+        FileEncoding encoding = FileEncoding.of(file::open, declared);
         try (Connection connection = dataSource.getConnection(); InputStream body = file.open()) {
             if (!dryRun) {
                 exec(connection, "select pg_advisory_xact_lock(hashtext('asset-import:' || ?))", owner.id);
@@ -158,52 +140,14 @@ public class AssetImporter {
         }
     }
 
-    /**
-     * UTF-8 if the whole file is valid UTF-8 (with or without a byte order mark), else Windows-1252, the
-     * encoding of the spreadsheets councils export from. The file is on disk (ImportSpool), so it is read
-     * through once before the import rather than decoded optimistically and restarted.
-     */
-    static Charset detect(InputStream file) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(COPY_BUFFER_CHARS);
-        CharBuffer out = CharBuffer.allocate(COPY_BUFFER_CHARS);
-        try (InputStream body = file) {
-            boolean ascii = true;
-            int n;
-            while ((n = body.read(in.array(), in.position(), in.remaining())) >= 0) {
-                in.position(in.position() + n);
-                in.flip();
-                for (int i = in.position(); i < in.limit() && ascii; i++) {
-                    ascii = in.get(i) >= 0;
-                }
-                if (!ascii && utf8.decode(in, out, false).isError()) {
-                    return ImportText.WINDOWS_1252;
-                }
-                if (ascii) {
-                    in.position(in.limit());
-                }
-                in.compact();
-                out.clear();
-            }
-            in.flip();
-            if (utf8.decode(in, out, true).isError() || utf8.flush(out).isError() || in.hasRemaining()) {
-                return ImportText.WINDOWS_1252;
-            }
-            return StandardCharsets.UTF_8;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Reads, checks and copies every row; a problem with the whole file (400, 413) is thrown. */
-    private Loaded load(Connection connection, InputStream body, Encoding encoding, Partner owner) throws SQLException {
+    private Loaded load(Connection connection, InputStream body, FileEncoding encoding, Partner owner) throws SQLException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-        ReportedErrors errors = new ReportedErrors(maxReportedErrors);
-        ReportedErrors warnings = new ReportedErrors(maxReportedErrors);
+        ReportedErrors errors = new ReportedErrors(limits.maxReportedErrors());
+        ReportedErrors warnings = new ReportedErrors(limits.maxReportedErrors());
         Map<String, int[]> systems = new LinkedHashMap<>();
         int lines = 0;
-        RowLengthLimit reader = new RowLengthLimit(decode(body, encoding.charset()), maxRowChars);
+        RowLengthLimit reader = new RowLengthLimit(encoding.reader(body), limits.maxRowChars());
         try (CopyRows copy = new CopyRows(connection);
                 CSVParser parser = CSVParser.parse(reader, format)) {
             var records = parser.iterator();
@@ -219,8 +163,8 @@ public class AssetImporter {
                 CSVRecord record = records.next();
                 reader.rowEnded();
                 int line = (int) record.getRecordNumber();
-                if (++lines > maxRows) {
-                    throw tooLarge("The file has more than " + maxRows + " asset rows (line " + line
+                if (++lines > limits.maxRows()) {
+                    throw tooLarge("The file has more than " + limits.maxRows() + " asset rows (line " + line
                             + "), the most one import takes; split it into several files. Nothing was saved.");
                 }
                 rowErrors.clear();
@@ -262,20 +206,6 @@ public class AssetImporter {
         return owner.localAuthority;
     }
 
-    private static Reader decode(InputStream in, Charset charset) throws UncheckedIOException {
-        // Malformed bytes become U+FFFD (InputStreamReader's default), as they did when the body was a String.
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), COPY_BUFFER_CHARS);
-        try {
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return reader;
-    }
-
     static ProblemException tooLarge(String detail) {
         return new ProblemException(413, "payload-too-large", "Payload too large", detail)
                 .header("Connection", "close");
@@ -296,7 +226,7 @@ public class AssetImporter {
                  where line > first_line""";
         List<FieldError> found = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(repeated + " order by line limit ?")) {
-            statement.setInt(1, maxReportedErrors);
+            statement.setInt(1, limits.maxReportedErrors());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     found.add(new FieldError().row(rs.getInt(1)).field(rs.getString(2))
@@ -308,7 +238,7 @@ public class AssetImporter {
             return;
         }
         long count = found.size();
-        if (count == maxReportedErrors) {
+        if (count == limits.maxReportedErrors()) {
             try (PreparedStatement statement = connection.prepareStatement("select count(*) from (" + repeated + ") r");
                     ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -399,10 +329,13 @@ public class AssetImporter {
     private int[] save(Connection connection, String owner) throws SQLException {
         // Every time this import stores comes from the service's clock, as for single changes.
         OffsetDateTime now = PartnershipCalendar.timestamp(clock);
-        // The audit history needs each changed asset as it was (asset_audit_doc: its API representation).
+        // The audit history needs each changed asset as it was (asset_audit_doc: its API representation;
+        // the two-argument form, given the authority's name by a join, is inlined rather than called per
+        // row, see V27).
         exec(connection, """
-                update asset_import s set before_doc = asset_audit_doc(a)
-                  from asset a where a.id = s.asset_id and s.changed""");
+                update asset_import s set before_doc = asset_audit_doc(a, la.name)
+                  from asset a left join local_authority la on la.code = a.local_authority
+                 where a.id = s.asset_id and s.changed""");
         int updated = exec(connection, """
                 update asset a set name = s.name, asset_type = s.asset_type, land_only = s.land_only,
                        street = s.street, town = s.town, postcode = s.postcode,
@@ -448,9 +381,10 @@ public class AssetImporter {
                 select ? as entity_type, a.id::text as entity_id,
                        case when s.old_status is null then ? else ? end as action, a.owner_partner_id as partner_id,
                        ? as scope_type, a.id::text as scope_id, 'CSV import' as note, s.before_doc,
-                       asset_audit_doc(a) as after_doc, s.line as position
+                       asset_audit_doc(a, la.name) as after_doc, s.line as position
                   from asset_import s
                   join asset a on a.id = s.asset_id
+                  left join local_authority la on la.code = a.local_authority
                  where s.old_status is null or s.changed""",
                 AssetAuditScope.TYPE, AuditActions.CREATED, AuditActions.UPDATED, AssetAuditScope.TYPE);
         int unchanged;
@@ -494,7 +428,7 @@ public class AssetImporter {
         try (PreparedStatement statement = connection.prepareStatement(
                 "select line, field, message from (" + conflicts + ") c order by line, kind limit ?")) {
             statement.setString(1, owner);
-            statement.setInt(2, maxReportedErrors);
+            statement.setInt(2, limits.maxReportedErrors());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     listed.add(new FieldError().row(rs.getInt(1)).field(rs.getString(2)).message(rs.getString(3)));
@@ -506,7 +440,7 @@ public class AssetImporter {
         }
         long count = listed.size();
         long rows = listed.stream().map(FieldError::getRow).distinct().count();
-        if (count == maxReportedErrors) {
+        if (count == limits.maxReportedErrors()) {
             try (PreparedStatement statement = connection.prepareStatement(
                     "select count(*), count(distinct line) from (" + conflicts + ") c")) {
                 statement.setString(1, owner);

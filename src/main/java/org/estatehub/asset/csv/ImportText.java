@@ -3,14 +3,11 @@ package org.estatehub.asset.csv;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** The text of one cell as published files have it: padded with spaces and non-breaking spaces, sometimes mis-decoded. */
 final class ImportText {
-
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private ImportText() {
     }
@@ -54,7 +51,7 @@ final class ImportText {
             return null;
         }
         try {
-            ByteBuffer bytes = WINDOWS_1252.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+            ByteBuffer bytes = FileEncoding.WINDOWS_1252.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
             String repaired = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();

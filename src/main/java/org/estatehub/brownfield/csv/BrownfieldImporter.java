@@ -24,8 +24,9 @@ import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.estatehub.api.model.FieldError;
+import org.estatehub.asset.csv.FileEncoding;
+import org.estatehub.asset.csv.ImportLimits;
 import org.estatehub.asset.csv.RowLengthLimit;
 import org.estatehub.authority.LocalAuthority;
 import org.estatehub.authority.service.LocalAuthorities;
@@ -73,14 +74,8 @@ public class BrownfieldImporter {
     @Inject
     LocalAuthorities authorities;
 
-    @ConfigProperty(name = "estatehub.import.max-rows", defaultValue = "100000")
-    int maxRows;
-
-    @ConfigProperty(name = "estatehub.import.max-row-chars", defaultValue = "1048576")
-    int maxRowChars;
-
-    @ConfigProperty(name = "estatehub.import.max-reported-errors", defaultValue = "1000")
-    int maxReported;
+    @Inject
+    ImportLimits limits;
 
     /** What the import found and did (or, in a dry run, would do). */
     public record Report(String ownerPartnerId, boolean dryRun, BrownfieldLayout layout, FileEncoding encoding,
@@ -168,7 +163,7 @@ public class BrownfieldImporter {
         }
 
         void read(FileEncoding encoding, InputStream in) throws IOException {
-            RowLengthLimit reader = new RowLengthLimit(encoding.reader(in), maxRowChars);
+            RowLengthLimit reader = new RowLengthLimit(encoding.reader(in), limits.maxRowChars());
             // Empty lines are read as rows and skipped here, so that line numbers stay those of the file.
             CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
             long lineBefore = 0;
@@ -193,8 +188,8 @@ public class BrownfieldImporter {
                     if (cells.stream().allMatch(c -> c.isBlank())) {
                         continue;
                     }
-                    if (++rows > maxRows) {
-                        throw tooLarge("The file has more than " + maxRows + " site rows (line " + line
+                    if (++rows > limits.maxRows()) {
+                        throw tooLarge("The file has more than " + limits.maxRows() + " site rows (line " + line
                                 + "), the most one import takes; split it into several files. Nothing was saved.");
                     }
                     rowErrors.clear();
@@ -213,13 +208,13 @@ public class BrownfieldImporter {
                         invalidRows++;
                         for (FieldError error : rowErrors) {
                             errorCount++;
-                            if (errors.size() < maxReported) {
+                            if (errors.size() < limits.maxReportedErrors()) {
                                 errors.add(error);
                             }
                         }
                     } else {
                         for (FieldError warning : rowWarnings) {
-                            if (warnings.size() < maxReported) {
+                            if (warnings.size() < limits.maxReportedErrors()) {
                                 warnings.add(warning);
                             }
                         }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.estatehub.asset.csv.FileEncoding;
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.testing.FastTest;
 import org.junit.jupiter.api.Test;
