@@ -14,6 +14,13 @@ import io.vertx.ext.web.Router;
 public class MapPage {
 
     void register(@Observes Router router) {
-        router.get("/map").handler(rc -> rc.response().setStatusCode(302).putHeader("Location", "map/").end());
+        // Vert.x matches "/map" for "/map/" too: only the path without the slash is sent on.
+        router.get("/map").handler(rc -> {
+            if (rc.request().path().equals("/map")) {
+                rc.response().setStatusCode(302).putHeader("Location", "map/").end();
+            } else {
+                rc.next();
+            }
+        });
     }
 }
