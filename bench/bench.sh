@@ -33,7 +33,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 # --- The endpoints: one line each -------------------------------------------------------------------
-# name | path ({id}: a random id from the id list) | Accept | pgbench SQL file in bench/sql ("-": none) |
+# name | path ({id}: a random id from the id list; {tile}: a random z/x/y from the tile list) | Accept | pgbench SQL file in bench/sql ("-": none) |
 # pgbench -D variables (SQL parameters, bound as prepared-statement parameters)
 ENDPOINTS=(
   "asset-search|/assets?localAuthority=E07000110&status=OPERATIONAL&limit=50&offset=100|application/json|asset_search.sql|caller=maidstone authority=E07000110 status=OPERATIONAL"
@@ -42,6 +42,7 @@ ENDPOINTS=(
   "asset-geojson-dover|/assets?localAuthority=E07000108&limit=5000|application/geo+json|asset_geojson.sql|caller=maidstone authority=E07000108"
   "project-list|/projects?stage=DELIVERY&limit=50|application/json|project_list.sql|stage=DELIVERY ids=@project_ids"
   "funding-summary|/funding/summary|application/json|../../src/main/resources/funding/summary.sql|"
+  "asset-tiles|/tiles/assets/{tile}.mvt|application/vnd.mapbox-vector-tile|asset_tile.sql|caller=maidstone"
 )
 
 DB="${BENCH_DB:-estatehub_bench}"
@@ -196,7 +197,7 @@ app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 wrk_run() {
   local c="$1" d="$2" path="$3" accept="$4" out cpu0 cpu1
   cpu0=$(app_cpu_ticks)
-  out=$(BENCH_TOKEN="$(token)" BENCH_ACCEPT="$accept" BENCH_IDS="$WORK/asset_ids.txt" \
+  out=$(BENCH_TOKEN="$(token)" BENCH_ACCEPT="$accept" BENCH_IDS="$WORK/asset_ids.txt" BENCH_TILES="$WORK/tiles.txt" \
     wrk -t 2 -c "$c" -d "${d}s" --timeout 10s --latency -s bench/wrk.lua "http://localhost:$PORT$path")
   cpu1=$(app_cpu_ticks)
   echo "$out" >>"$WORK/wrk.log"
@@ -251,6 +252,13 @@ cmd_run() {
     >"$WORK/asset_ids.txt"
   echo "{$(sql -At -c "select string_agg(id::text, ',') from (select id from project where stage = 'DELIVERY' order by name, id limit 50) p")}" \
     >"$WORK/project_ids.txt"
+  # Tiles over dense areas: those of 5,000 random bench assets, each at a random zoom of 8-14 (XYZ, as
+  # bench/sql/asset_tile.sql picks them), so crowded places come up as often as they hold assets.
+  sql -At -c "select z || '/' || floor((longitude + 180) / 360 * 2 ^ z)::int || '/'
+      || floor((1 - ln(tan(radians(latitude)) + 1 / cos(radians(latitude))) / pi()) / 2 * 2 ^ z)::int
+    from (select latitude, longitude, 8 + floor(random() * 7)::int as z from asset
+          where own_reference like 'BENCH-%' and latitude is not null order by random() limit 5000) a" \
+    >"$WORK/tiles.txt"
 
   log "starting the app on $PORT with: $JAVA_OPTS"
   start_app prod "$WORK/app.log"
