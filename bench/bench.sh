@@ -36,9 +36,9 @@ cd "$root"
 
 # --- The endpoints: one line each -------------------------------------------------------------------
 # name | path ({id}: a random id from the id list; {near}: nearLat=..&nearLon=.. of a random centre from
-# bench_centre) | Accept | pgbench SQL file in bench/sql ("-": none; a file draws its own centre from
-# bench_centre with \set n random(1, 1000) and \gset) | pgbench -D variables (SQL parameters, bound as
-# prepared-statement parameters)
+# bench_centre; {tile}: a random z/x/y from the tile list) | Accept | pgbench SQL file in bench/sql ("-": none;
+# a file draws its own centre from bench_centre with \set n random(1, 1000) and \gset) | pgbench -D variables
+# (SQL parameters, bound as prepared-statement parameters)
 ENDPOINTS=(
   "asset-search|/assets?localAuthority=E07000110&status=OPERATIONAL&limit=50&offset=100|application/json|asset_search.sql|caller=maidstone authority=E07000110 status=OPERATIONAL"
   "asset-search-county|/assets?localAuthority=E10000016&status=OPERATIONAL&limit=50&offset=100|application/json|asset_search_county.sql|caller=maidstone status=OPERATIONAL"
@@ -50,6 +50,7 @@ ENDPOINTS=(
   "asset-radius|/assets?{near}&radiusM=1000&limit=50|application/json|asset_radius.sql|caller=maidstone"
   "asset-nearest-5km|/assets?{near}&radiusM=5000&sort=distance&limit=20|application/json|asset_nearest_radius.sql|caller=maidstone"
   "asset-nearest|/assets?{near}&sort=distance&limit=20|application/json|asset_nearest.sql|caller=maidstone"
+  "asset-tiles|/tiles/assets/{tile}.mvt|application/vnd.mapbox-vector-tile|asset_tile.sql|caller=maidstone"
 )
 
 DB="${BENCH_DB:-estatehub_bench}"
@@ -211,7 +212,7 @@ app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 wrk_run() {
   local c="$1" d="$2" path="$3" accept="$4" out cpu0 cpu1
   cpu0=$(app_cpu_ticks)
-  out=$(BENCH_TOKEN="$(token)" BENCH_ACCEPT="$accept" BENCH_IDS="$WORK/asset_ids.txt" BENCH_CENTRES="$WORK/centres.txt" \
+  out=$(BENCH_TOKEN="$(token)" BENCH_ACCEPT="$accept" BENCH_IDS="$WORK/asset_ids.txt" BENCH_CENTRES="$WORK/centres.txt" BENCH_TILES="$WORK/tiles.txt" \
     wrk -t 2 -c "$c" -d "${d}s" --timeout 10s --latency -s bench/wrk.lua "http://localhost:$PORT$path")
   cpu1=$(app_cpu_ticks)
   echo "$out" >>"$WORK/wrk.log"
@@ -267,6 +268,13 @@ cmd_run() {
   sql -At -F ' ' -c "select lat, lon from bench_centre order by n" >"$WORK/centres.txt"
   echo "{$(sql -At -c "select string_agg(id::text, ',') from (select id from project where stage = 'DELIVERY' order by name, id limit 50) p")}" \
     >"$WORK/project_ids.txt"
+  # Tiles over dense areas: those of 5,000 random bench assets, each at a random zoom of 8-14 (XYZ, as
+  # bench/sql/asset_tile.sql picks them), so crowded places come up as often as they hold assets.
+  sql -At -c "select z || '/' || floor((longitude + 180) / 360 * 2 ^ z)::int || '/'
+      || floor((1 - ln(tan(radians(latitude)) + 1 / cos(radians(latitude))) / pi()) / 2 * 2 ^ z)::int
+    from (select latitude, longitude, 8 + floor(random() * 7)::int as z from asset
+          where own_reference like 'BENCH-%' and latitude is not null order by random() limit 5000) a" \
+    >"$WORK/tiles.txt"
 
   log "starting the app on $PORT with: $JAVA_OPTS"
   start_app prod "$WORK/app.log"

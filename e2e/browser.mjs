@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-/** Starts Chromium; close() ends it and removes its profile. */
-export async function launchBrowser(profilePrefix) {
+/** Starts Chromium (with `extraArgs` after the usual ones); close() ends it and removes its profile. */
+export async function launchBrowser(profilePrefix, extraArgs = []) {
   const profile = mkdtempSync(join(tmpdir(), profilePrefix));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
   context.setDefaultTimeout(30_000);
   return {

@@ -10,6 +10,7 @@ import static org.estatehub.hardening.TenancyMatrix.row;
 import static org.estatehub.hardening.TenancyMatrix.seesAllAssets;
 import static org.estatehub.hardening.TenancyMatrix.unchangedIfRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.estatehub.hardening.TenancyMatrix.Scope;
 import org.estatehub.testing.Api;
 import org.estatehub.testing.AssetFixtures;
 import org.estatehub.testing.BoundaryFixtures;
+import org.estatehub.testing.Mvt;
 
 import io.restassured.response.Response;
 
@@ -55,7 +57,9 @@ final class AssetsMatrix {
         row("findCoLocationOpportunities", Scope.OTHER_PRIVATE, all(200)),
         row("importAssets",                Scope.OWN,           200, 200, 403, 403, 403, 200, 403),
         row("importAssets",                Scope.OTHER,         200, 403, 403, 403, 403, 403, 403),
-        row("exportAssets",                Scope.OTHER_PRIVATE, all(200)));
+        row("exportAssets",                Scope.OTHER_PRIVATE, all(200)),
+        row("getAssetTile",                Scope.OWN_PRIVATE,   all(200)),
+        row("getAssetTile",                Scope.OTHER_PRIVATE, all(200)));
 
     static void exercise(Case c) {
         switch (c.operation()) {
@@ -68,6 +72,7 @@ final class AssetsMatrix {
             case "findCoLocationOpportunities" -> findCoLocationOpportunities(c);
             case "importAssets" -> importAssets(c);
             case "exportAssets" -> exportAssets(c);
+            case "getAssetTile" -> getAssetTile(c);
             default -> throw new AssertionError("no request written for " + c.operation());
         }
     }
@@ -191,6 +196,37 @@ final class AssetsMatrix {
             expect(c, r);
             assertEquals(seesAllAssets(c.caller()), r.asString().contains(token),
                     c + filter + ": the OWNER_ONLY asset in the export");
+        }
+    }
+
+    /**
+     * An OWNER_ONLY asset (the caller's partner's, or Dover's) at the same place as a shared one, somewhere no other test puts
+     * assets, in the tiles of three zooms (a point at 10 and 14, the zoom of its own street at 17), decoded:
+     * the owner, pmo-admin and board-member find it; nobody else does, though the shared one is there.
+     */
+    private static void getAssetTile(Case c) {
+        String token = AssetFixtures.token();
+        double lat = Math.round((55.5 + Math.random() * 1.0) * 1e6) / 1e6;
+        double lon = Math.round((-4.5 + Math.random() * 1.0) * 1e6) / 1e6;
+        String owner = c.scope() == Scope.OWN_PRIVATE ? c.caller().partner : OTHER_PARTNER;
+        String hidden = AssetFixtures.createId("pmo.admin", AssetFixtures.with(
+                AssetFixtures.asset("Hidden " + token, lat, lon), "ownerPartnerId", owner, "visibility", "OWNER_ONLY"));
+        String shared = AssetFixtures.createId("pmo.admin", AssetFixtures.with(
+                AssetFixtures.asset("Shared " + token, lat, lon), "ownerPartnerId", "maidstone"));
+        boolean sees = c.scope() == Scope.OWN_PRIVATE || seesAllAssets(c.caller());
+        for (int z : new int[] {10, 14, 17}) {
+            double n = Math.pow(2, z);
+            int x = (int) Math.floor((lon + 180) / 360 * n);
+            double latRad = Math.toRadians(lat);
+            int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * n);
+            for (String query : List.of("", "?includeDisposed=true")) {
+                Response r = c.caller().api().accept("application/vnd.mapbox-vector-tile")
+                        .get("/tiles/assets/" + z + "/" + x + "/" + y + ".mvt" + query);
+                expect(c, r);
+                List<Object> ids = Mvt.layer(r.asByteArray(), "assets").values("id");
+                assertTrue(ids.contains(shared), c + " z" + z + query + ": the shared asset");
+                assertEquals(sees, ids.contains(hidden), c + " z" + z + query + ": the OWNER_ONLY asset in the tile");
+            }
         }
     }
 }

@@ -435,6 +435,9 @@ class BadInputTest {
             paths.add("PUT /brownfield-sites/" + v + "/links");
             paths.add("PUT /brownfield-sites/" + v + "/boundary");
             paths.add("DELETE /brownfield-sites/" + v + "/boundary");
+            paths.add("GET /tiles/assets/" + v + "/0/0.mvt");
+            paths.add("GET /tiles/assets/0/" + v + "/0.mvt");
+            paths.add("GET /tiles/assets/0/0/" + v + ".mvt");
         }
         return paths.stream();
     }
@@ -450,6 +453,45 @@ class BadInputTest {
         assertTrue(r.statusCode() == 400 || r.statusCode() == 404, request + ": " + r.statusCode() + " " + r.asString());
         assertTrue(r.contentType().startsWith("application/problem+json"), request + ": " + r.contentType());
         assertEquals(before, counts(), request + ": rows written");
+    }
+
+    /**
+     * A vector tile's query parameter and If-None-Match: bad values of includeDisposed are a 400 naming it; an
+     * If-None-Match that matches nothing is an ordinary read (a tile, 204 or 304 when it is "*"), one over
+     * 1,000 characters a 400 naming it; never a 5xx, and nothing written.
+     */
+    static Stream<String> tileInputs() {
+        List<String> values = new ArrayList<>(INJECTIONS);
+        values.add("9".repeat(40));
+        values.add("x".repeat(3000));
+        values.add("*");
+        return values.stream();
+    }
+
+    @ParameterizedTest(name = "GET /tiles/assets/8/128/85.mvt with {0}")
+    @MethodSource("tileInputs")
+    void badTileInputs(String value) {
+        Map<String, Long> before = counts();
+        String path = "/tiles/assets/8/128/85.mvt";
+        Response query = Api.badRequestAs("maidstone.editor").accept("application/vnd.mapbox-vector-tile")
+                .urlEncodingEnabled(false)
+                .get(path + "?includeDisposed=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, query.statusCode(), value + ": " + query.asString());
+        assertTrue(query.contentType().startsWith("application/problem+json"), value);
+        assertEquals(List.of("includeDisposed"), query.jsonPath().getList("errors.field", String.class), value);
+
+        Response header = Api.badRequestAs("maidstone.editor").accept("application/vnd.mapbox-vector-tile")
+                .header("If-None-Match", value).get(path);
+        if (value.length() > 1000) {
+            assertEquals(400, header.statusCode(), value + ": " + header.asString());
+            assertTrue(header.contentType().startsWith("application/problem+json"), value);
+            assertTrue(header.asString().contains("If-None-Match") || header.asString().contains("ifNoneMatch"),
+                    header.asString());
+        } else {
+            assertTrue(List.of(200, 204, 304).contains(header.statusCode()), value + ": " + header.statusCode());
+            assertEquals(value.equals("*"), header.statusCode() == 304, value + ": " + header.statusCode());
+        }
+        assertEquals(before, counts(), value + ": a read wrote rows");
     }
 
     /** The CSV import: bad files are refused whole. */

@@ -53,7 +53,7 @@ class TenancyMatrixTest {
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
     static final List<String> CONTRACT_OPERATIONS = List.of("getMe", "listPartners", "createPartner", "getPartner",
             "updatePartner", "searchAssets", "createAsset", "getAsset", "updateAsset", "disposeAsset",
-            "getAssetStatusHistory", "findCoLocationOpportunities", "importAssets", "exportAssets", "listProjects",
+            "getAssetStatusHistory", "findCoLocationOpportunities", "importAssets", "exportAssets", "getAssetTile", "listProjects",
             "createProject", "getProjectOutcomeTotals", "getProject", "updateProject", "listProjectStageChanges",
             "changeProjectStage", "addMilestone", "updateMilestone",
             "getPartnerHistory", "getAssetHistory", "getProjectHistory", "listChangeEvents",

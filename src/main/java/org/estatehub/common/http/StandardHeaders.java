@@ -15,7 +15,9 @@ import io.vertx.ext.web.Router;
  * (a CSV export or a problem rendered as HTML; OWASP API8:2023 Security Misconfiguration).</li>
  * <li>{@code Cache-Control: no-store} on everything outside /q: every API operation needs a token and answers
  * with one partner's view, which no shared cache or browser back/forward cache may keep. /q (health,
- * metrics, the contract, Swagger UI) is the same for everyone and keeps Quarkus' own caching.</li>
+ * metrics, the contract, Swagger UI) is the same for everyone and keeps Quarkus' own caching. The one
+ * exception is an operation that chose {@code private} caching itself (a vector tile: one caller's view,
+ * kept by that caller's browser only, revalidated by ETag), which is kept.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -31,11 +33,16 @@ public class StandardHeaders {
             rc.addHeadersEndHandler(done -> {
                 MultiMap headers = rc.response().headers();
                 headers.set(NOSNIFF_HEADER, "nosniff");
-                if (api) {
+                if (api && !privatelyCached(headers.get(CACHE_CONTROL_HEADER))) {
                     headers.set(CACHE_CONTROL_HEADER, "no-store");
                 }
             });
             rc.next();
         });
+    }
+
+    /** `private, ...` set by the operation itself; anything else (or nothing) becomes no-store. */
+    static boolean privatelyCached(String cacheControl) {
+        return cacheControl != null && cacheControl.startsWith("private,");
     }
 }
