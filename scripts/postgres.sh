@@ -78,7 +78,7 @@ SQL
   local db
   for db in template1 estatehub estatehub_test; do
     as_pg "$BIN/psql" -v ON_ERROR_STOP=1 -q -h 127.0.0.1 -p "$PORT" -U postgres -d "$db" \
-      -c 'create extension if not exists postgis'
+      -c 'set client_min_messages = warning' -c 'create extension if not exists postgis'
   done
 }
 
