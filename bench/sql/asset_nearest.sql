@@ -3,7 +3,7 @@
 -- then the total of every located visible asset).
 \set n random(1, 1000)
 select lat, lon from bench_centre where n = :n \gset
-select a.*, ST_Distance(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography) as distance_m
+select a.*, ST_AsGeoJSON(a.boundary, 7, 0) as boundary_geojson, ST_Distance(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography) as distance_m
   from asset a,
        (select max(k.d) as d
           from (select a.footprint_geography <-> ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as d

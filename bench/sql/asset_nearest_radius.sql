@@ -2,7 +2,7 @@
 -- partner-viewer/editor (AssetSearch.search: the page by the KNN order, then the total within 5 km).
 \set n random(1, 1000)
 select lat, lon from bench_centre where n = :n \gset
-select a.*, ST_Distance(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography) as distance_m
+select a.*, ST_AsGeoJSON(a.boundary, 7, 0) as boundary_geojson, ST_Distance(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography) as distance_m
   from asset a
  where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.status <> 'DISPOSED'
    and ST_DWithin(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, 5000)

@@ -120,7 +120,7 @@ public class AssetExporter {
     public Export export(AssetQuery query, ExportLayout layout) {
         Map<String, Object> params = new HashMap<>();
         String where = search.where(query, params);
-        NamedSql sql = NamedSql.of("select a.* from asset a where " + where + " order by a.owner_partner_id, a.name, a.id");
+        NamedSql sql = NamedSql.of("select " + AssetRows.COLUMNS + " from asset a where " + where + " order by a.owner_partner_id, a.name, a.id");
         Map<String, Partner> partners = new HashMap<>();
         Partner.<Partner>listAll().forEach(p -> partners.put(p.id, p));
         // The header (which source columns and newer fields appear) and the rows are read in one snapshot,

@@ -14,13 +14,19 @@ import org.estatehub.api.model.Tenure;
 import org.estatehub.api.model.Visibility;
 import org.estatehub.asset.Asset;
 import org.estatehub.asset.AssetStatus;
-import org.estatehub.common.geo.SiteBoundaries;
 
 /**
- * Reads {@code asset} rows (selected as {@code a.*}) into detached entities for answers that only read
+ * Reads {@code asset} rows (selected as {@link #COLUMNS}) into detached entities for answers that only read
  * them: searches, maps and exports, which must not pay for a persistence context of thousands of rows.
  */
 public final class AssetRows {
+
+    /**
+     * The select list {@link #read} reads, for a table aliased {@code a}: the boundary as the entity's
+     * GeoJSON text, made by PostGIS exactly as Asset's column transformer makes it (a plain {@code a.*}
+     * would hand over the geometry in PostgreSQL's text form, hex EWKB).
+     */
+    public static final String COLUMNS = "a.*, ST_AsGeoJSON(a.boundary, 7, 0) as boundary_geojson";
 
     private AssetRows() {
     }
@@ -45,8 +51,7 @@ public final class AssetRows {
         a.occupancy = enumOrNull(Occupancy.class, rs.getString("occupancy"));
         a.holding = enumOrNull(Holding.class, rs.getString("holding"));
         a.landAreaHectares = rs.getBigDecimal("land_area_hectares");
-        // Selected as a.*, the geometry arrives in PostgreSQL's text form (hex EWKB), not as the entity's GeoJSON.
-        a.boundary = SiteBoundaries.geoJsonOfEwkb(rs.getString("boundary"));
+        a.boundary = rs.getString("boundary_geojson");
         a.epcBand = enumOrNull(EpcBand.class, rs.getString("epc_band"));
         a.effectiveDate = rs.getObject("effective_date", LocalDate.class);
         a.coordinateSystem = rs.getString("coordinate_system");

@@ -133,7 +133,7 @@ public class AssetSearch {
                     + POINT_SQL + ", edge.d + 0.001, false)";
         }
         return new Statements(
-                NamedSql.of("select a.*, " + distance + " as distance_m from " + from
+                NamedSql.of("select " + AssetRows.COLUMNS + ", " + distance + " as distance_m from " + from
                         + " order by " + orderBy(query.sort()) + " limit :limit offset :offset"),
                 NamedSql.of("select count(*) from asset a where " + where),
                 params);

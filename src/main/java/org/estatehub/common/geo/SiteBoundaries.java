@@ -3,10 +3,7 @@ package org.estatehub.common.geo;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -238,55 +235,6 @@ public final class SiteBoundaries {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("A stored boundary is not GeoJSON", e);
         }
-    }
-
-    /**
-     * PostgreSQL's text form of a geometry(MultiPolygon, 4326) column (hex EWKB, as a plain {@code select *}
-     * reads it) as the GeoJSON text the entities hold; null stays null.
-     */
-    public static String geoJsonOfEwkb(String hex) {
-        if (hex == null) {
-            return null;
-        }
-        ByteBuffer wkb = ByteBuffer.wrap(HexFormat.of().parseHex(hex));
-        int type = header(wkb);
-        if ((type & 0xFFFF) != 6) {
-            throw new IllegalStateException("A stored boundary is not a MultiPolygon (WKB type " + type + ")");
-        }
-        List<List<List<BigDecimal[]>>> polygons = new ArrayList<>();
-        int parts = wkb.getInt();
-        for (int p = 0; p < parts; p++) {
-            header(wkb);
-            List<List<BigDecimal[]>> rings = new ArrayList<>();
-            int ringCount = wkb.getInt();
-            for (int r = 0; r < ringCount; r++) {
-                List<BigDecimal[]> ring = new ArrayList<>();
-                int points = wkb.getInt();
-                for (int i = 0; i < points; i++) {
-                    ring.add(new BigDecimal[] {decimal(wkb.getDouble()), decimal(wkb.getDouble())});
-                }
-                rings.add(ring);
-            }
-            polygons.add(rings);
-        }
-        return geoJson(polygons);
-    }
-
-    /** Reads a (sub)geometry's byte order, type and optional SRID; answers the type without its flags. */
-    private static int header(ByteBuffer wkb) {
-        wkb.order(wkb.get() == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        int type = wkb.getInt();
-        if ((type & 0xC0000000) != 0) {
-            throw new IllegalStateException("A stored boundary has Z or M values (WKB type " + type + ")");
-        }
-        if ((type & 0x20000000) != 0) {
-            wkb.getInt();
-        }
-        return type & 0x0FFFFFFF;
-    }
-
-    private static BigDecimal decimal(double value) {
-        return BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP);
     }
 
     private static String path(String field, String member) {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.estatehub.common.problem.ProblemException;
@@ -60,20 +57,5 @@ class SiteBoundariesTest {
         ProblemException e = assertThrows(ProblemException.class, () -> SiteBoundaries.parse(json("""
                 {"type":"Polygon","coordinates":[[[0.52,51.27],[0.53,51.27],[0.53,51.28],[0.52,51.27]]]}"""), "", 3));
         assertEquals(List.of("coordinates"), e.errors().stream().map(f -> f.getField()).toList());
-    }
-
-    @Test
-    void ewkbAsPostgresqlWritesItReadsAsTheSameText() {
-        // geometry(MultiPolygon, 4326) as PostgreSQL's text output: little-endian EWKB with the SRID flag.
-        double[][] ring = {{0.52, 51.27}, {0.53, 51.27}, {0.53, 51.28}, {0.52, 51.27}};
-        ByteBuffer b = ByteBuffer.allocate(1 + 4 + 4 + 4 + 1 + 4 + 4 + 4 + ring.length * 16).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 1).putInt(0x20000006).putInt(4326).putInt(1);
-        b.put((byte) 1).putInt(3).putInt(1).putInt(ring.length);
-        for (double[] p : ring) {
-            b.putDouble(p[0]).putDouble(p[1]);
-        }
-        assertEquals("{\"type\":\"MultiPolygon\",\"coordinates\":[[[[0.52,51.27],[0.53,51.27],[0.53,51.28],[0.52,51.27]]]]}",
-                SiteBoundaries.geoJsonOfEwkb(HexFormat.of().formatHex(b.array())));
-        assertEquals(null, SiteBoundaries.geoJsonOfEwkb(null));
     }
 }
