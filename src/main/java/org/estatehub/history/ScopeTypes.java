@@ -13,6 +13,8 @@ public final class ScopeTypes {
     public static final String BID = "BID";
     public static final String AWARD = "AWARD";
     public static final String MOU = "MOU";
+    public static final String DISPOSAL = "DISPOSAL";
+    public static final String DISPOSAL_INTEREST = "DISPOSAL_INTEREST";
 
     private ScopeTypes() {
     }

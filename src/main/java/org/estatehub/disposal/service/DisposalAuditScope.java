@@ -1,0 +1,56 @@
+package org.estatehub.disposal.service;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.estatehub.common.problem.ProblemException;
+import org.estatehub.common.sql.NamedSql;
+import org.estatehub.common.tenancy.Caller;
+import org.estatehub.history.AuditScope;
+import org.estatehub.history.ScopeTypes;
+import org.hibernate.Session;
+
+/**
+ * A disposal opportunity is published to the whole partnership (first refusal is offered to every public
+ * partner), so its history is everyone's too, even where the asset itself is OWNER_ONLY: the disposal's
+ * representation holds only its published fields. Expressions of interest are not in it; they are their own
+ * scope (DISPOSAL_INTEREST), confidential to their author, the owner and the overseers.
+ */
+@ApplicationScoped
+public class DisposalAuditScope implements AuditScope {
+
+    public static final String TYPE = ScopeTypes.DISPOSAL;
+
+    private static final NamedSql EXISTS = NamedSql.of("select count(*) from disposal where id = :id");
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void requireReadable(String scopeId) {
+        UUID id = UUID.fromString(scopeId);
+        long found = em.unwrap(Session.class).doReturningWork(connection -> EXISTS.count(connection, Map.of("id", id)));
+        if (found == 0) {
+            throw ProblemException.notFound("No disposal " + id + ".");
+        }
+    }
+
+    @Override
+    public String visibleSql(Caller caller) {
+        return "true";
+    }
+
+    @Override
+    public String detailsSql(Caller caller) {
+        return "true";
+    }
+}
