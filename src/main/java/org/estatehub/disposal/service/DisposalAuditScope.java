@@ -9,8 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.sql.NamedSql;
-import org.estatehub.common.tenancy.Caller;
-import org.estatehub.history.AuditScope;
+import org.estatehub.history.PublicAuditScope;
 import org.estatehub.history.ScopeTypes;
 import org.hibernate.Session;
 
@@ -21,7 +20,7 @@ import org.hibernate.Session;
  * scope (DISPOSAL_INTEREST), confidential to their author, the owner and the overseers.
  */
 @ApplicationScoped
-public class DisposalAuditScope implements AuditScope {
+public class DisposalAuditScope extends PublicAuditScope {
 
     public static final String TYPE = ScopeTypes.DISPOSAL;
 
@@ -42,15 +41,5 @@ public class DisposalAuditScope implements AuditScope {
         if (found == 0) {
             throw ProblemException.notFound("No disposal " + id + ".");
         }
-    }
-
-    @Override
-    public String visibleSql(Caller caller) {
-        return "true";
-    }
-
-    @Override
-    public String detailsSql(Caller caller) {
-        return "true";
     }
 }
