@@ -20,35 +20,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 @FastTest
 class WorkingDaysTest {
 
-    private static List<LocalDate> days(String... isoDates) {
-        return java.util.Arrays.stream(isoDates).map(LocalDate::parse).toList();
+    /** The year's computed holidays are exactly `isoDates`, in order. */
+    private static void assertHolidays(int year, String... isoDates) {
+        assertEquals(java.util.Arrays.stream(isoDates).map(LocalDate::parse).toList(),
+                List.copyOf(EnglandAndWalesBankHolidays.of(year)), "bank holidays of " + year);
     }
 
     @Test
     void holidaysEqualThePublishedOnesIncludingProclamationsAndSubstitutes() {
-        assertEquals(days("2019-01-01", "2019-04-19",
-                "2019-04-22", "2019-05-06", "2019-05-27", "2019-08-26", "2019-12-25", "2019-12-26"), List.copyOf(EnglandAndWalesBankHolidays.of(2019)));
+        assertHolidays(2019, "2019-01-01", "2019-04-19", "2019-04-22", "2019-05-06", "2019-05-27",
+                "2019-08-26", "2019-12-25", "2019-12-26");
         // VE Day 75 moved the early May holiday to Friday 8 May; Boxing Day on a Saturday gave Monday 28.
-        assertEquals(days("2020-01-01", "2020-04-10",
-                "2020-04-13", "2020-05-08", "2020-05-25", "2020-08-31", "2020-12-25", "2020-12-28"), List.copyOf(EnglandAndWalesBankHolidays.of(2020)));
+        assertHolidays(2020, "2020-01-01", "2020-04-10", "2020-04-13", "2020-05-08", "2020-05-25",
+                "2020-08-31", "2020-12-25", "2020-12-28");
         // Christmas on a Saturday and Boxing Day on a Sunday: Monday 27 and Tuesday 28.
-        assertEquals(days("2021-01-01", "2021-04-02",
-                "2021-04-05", "2021-05-03", "2021-05-31", "2021-08-30", "2021-12-27", "2021-12-28"), List.copyOf(EnglandAndWalesBankHolidays.of(2021)));
+        assertHolidays(2021, "2021-01-01", "2021-04-02", "2021-04-05", "2021-05-03", "2021-05-31",
+                "2021-08-30", "2021-12-27", "2021-12-28");
         // New Year's Day on a Saturday; the Platinum Jubilee; the state funeral; Christmas on a Sunday.
-        assertEquals(days("2022-01-03", "2022-04-15",
-                "2022-04-18", "2022-05-02", "2022-06-02", "2022-06-03", "2022-08-29", "2022-09-19", "2022-12-26",
-                "2022-12-27"), List.copyOf(EnglandAndWalesBankHolidays.of(2022)));
+        assertHolidays(2022, "2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-06-02",
+                "2022-06-03", "2022-08-29", "2022-09-19", "2022-12-26", "2022-12-27");
         // New Year's Day on a Sunday; the coronation.
-        assertEquals(days("2023-01-02", "2023-04-07",
-                "2023-04-10", "2023-05-01", "2023-05-08", "2023-05-29", "2023-08-28", "2023-12-25", "2023-12-26"), List.copyOf(EnglandAndWalesBankHolidays.of(2023)));
-        assertEquals(days("2024-01-01", "2024-03-29",
-                "2024-04-01", "2024-05-06", "2024-05-27", "2024-08-26", "2024-12-25", "2024-12-26"), List.copyOf(EnglandAndWalesBankHolidays.of(2024)));
-        assertEquals(days("2025-01-01", "2025-04-18",
-                "2025-04-21", "2025-05-05", "2025-05-26", "2025-08-25", "2025-12-25", "2025-12-26"), List.copyOf(EnglandAndWalesBankHolidays.of(2025)));
-        assertEquals(days("2026-01-01", "2026-04-03",
-                "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"), List.copyOf(EnglandAndWalesBankHolidays.of(2026)));
-        assertEquals(days("2027-01-01", "2027-03-26",
-                "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"), List.copyOf(EnglandAndWalesBankHolidays.of(2027)));
+        assertHolidays(2023, "2023-01-02", "2023-04-07", "2023-04-10", "2023-05-01", "2023-05-08",
+                "2023-05-29", "2023-08-28", "2023-12-25", "2023-12-26");
+        assertHolidays(2024, "2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06", "2024-05-27",
+                "2024-08-26", "2024-12-25", "2024-12-26");
+        assertHolidays(2025, "2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05", "2025-05-26",
+                "2025-08-25", "2025-12-25", "2025-12-26");
+        assertHolidays(2026, "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25",
+                "2026-08-31", "2026-12-25", "2026-12-28");
+        assertHolidays(2027, "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31",
+                "2027-08-30", "2027-12-27", "2027-12-28");
     }
 
     @ParameterizedTest
