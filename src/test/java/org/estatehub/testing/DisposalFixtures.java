@@ -70,6 +70,11 @@ public final class DisposalFixtures {
         return new Spec(UUID.fromString(assetId), owner, status);
     }
 
+    /** As {@link #insert(DataSource, Spec)}, with the application's data source (for static test helpers). */
+    public static UUID insert(Spec s) {
+        return insert(io.quarkus.arc.Arc.container().instance(DataSource.class).get(), s);
+    }
+
     /** Writes the disposal (and, for an agreed transfer, the receiver's accepted interest) in one transaction. */
     public static UUID insert(DataSource dataSource, Spec s) {
         UUID id = UUID.randomUUID();
