@@ -2,6 +2,7 @@ package org.estatehub.disposal;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,27 @@ class DemoDisposalsTest {
                 "byYearAndPartner.find { it.financialYear == '2022-23' && it.partnerId == 'dover' }.capitalReceipts.amount"));
         assertEquals("2.3000", dashboard.getString(
                 "byYearAndPartner.find { it.financialYear == '2020-21' && it.partnerId == 'kcc' }.hectaresReleased"));
+    }
+
+    /**
+     * The Whitfield hub is funded, so it has a row in the return; the KCC transfer naming it is in that row's
+     * disposalOutcomes for its participants (Kent Police) and the overseers, never for another partner.
+     */
+    @Test
+    void aReturnRowsDisposalOutcomesAreForTheProjectsParticipantsOnly() {
+        String row = "projects.find { it.projectName == 'Whitfield Public Sector Office Hub' }";
+        for (String user : List.of("police.viewer", "board.member", "s151.officer", "dover.editor")) {
+            JsonPath json = Api.as(user).get("/monitoring-returns/preview?period=2026-Q3").then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals("2.3000", json.getString(row + ".disposalOutcomes.landReleasedHectares"), user);
+        }
+        JsonPath other = Api.as("maidstone.editor").get("/monitoring-returns/preview?period=2026-Q3").then()
+                .statusCode(200).extract().jsonPath();
+        assertNull(other.get(row + ".disposalOutcomes"), "maidstone takes no part");
+        assertEquals("Whitfield Public Sector Office Hub", other.getString(row + ".projectName"));
+        // The land release section itself is public.
+        assertEquals("2.3000", other.getString(
+                "landRelease.byYearAndPartner.find { it.financialYear == '2020-21' && it.partnerId == 'kcc' }.hectaresReleased"));
     }
 
     @Test

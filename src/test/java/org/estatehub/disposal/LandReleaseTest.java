@@ -35,8 +35,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class LandReleaseTest {
 
-    /** Orkney: outside the partnership, where no other test completes a disposal. */
-    private static final String ORKNEY = "S12000023";
+    /** Argyll and Bute: outside the partnership, where no other test registers anything. */
+    private static final String ARGYLL = "S12000035";
 
     @Inject
     DataSource dataSource;
@@ -94,25 +94,25 @@ class LandReleaseTest {
         String partner = "lr-" + AssetFixtures.token();
         Api.as("pmo.admin").body(Map.of("id", partner, "name", "Land release " + partner, "type", "OTHER"))
                 .post("/partners").then().statusCode(201);
-        UUID a = DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ORKNEY), partner,
+        UUID a = DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ARGYLL), partner,
                 "SOLD").completed(LocalDate.of(2024, 6, 28), "1250000.55", "1.2345", 80));
-        DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ORKNEY), partner,
+        DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ARGYLL), partner,
                 "SOLD").completed(LocalDate.of(2025, 3, 31), "0.45", "0.0005", 0));
-        UUID c = DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ORKNEY), partner,
+        UUID c = DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ARGYLL), partner,
                 "TRANSFERRED").receiver("maidstone").completed(LocalDate.of(2025, 4, 1), null, "2.0000", 30));
-        DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ORKNEY), partner, "OFFERED"));
-        DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ORKNEY), partner,
+        DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ARGYLL), partner, "OFFERED"));
+        DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ARGYLL), partner,
                 "TRANSFER_AGREED").receiver("dover"));
-        DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ORKNEY), partner,
+        DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ARGYLL), partner,
                 "ON_OPEN_MARKET"));
-        DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ORKNEY), partner,
+        DisposalFixtures.insert(dataSource, DisposalFixtures.of(DisposalFixtures.asset(partner, ARGYLL), partner,
                 "WITHDRAWN"));
         homes(a, "2024-25", 80, 30, 0);
         homes(a, "2025-26", 0, 50, 44);
         homes(c, "2025-26", 30, 0, 0);
 
         // Every partner reads the same figures, even one with no part in any of it.
-        JsonPath dashboard = Api.as("police.viewer").get("/dashboards/land-release?localAuthority=" + ORKNEY).then()
+        JsonPath dashboard = Api.as("police.viewer").get("/dashboards/land-release?localAuthority=" + ARGYLL).then()
                 .statusCode(200).body("byYearAndPartner", hasSize(2)).extract().jsonPath();
         assertRow(dashboard, "byYearAndPartner[0]", "2024-25", partner, 2, "1.2350", "1250001.00", 80, 80, 30, 0);
         assertRow(dashboard, "byYearAndPartner[1]", "2025-26", partner, 1, "2.0000", "0.00", 30, 30, 50, 44);

@@ -32,8 +32,8 @@ final class LandReleaseMatrix {
     private LandReleaseMatrix() {
     }
 
-    /** Shetland: outside the partnership, where no other test completes a disposal. */
-    private static final String SHETLAND = "S12000027";
+    /** Angus: outside the partnership, where no other test registers anything. */
+    private static final String ANGUS = "S12000041";
 
     /** Expected status per caller: pmo-admin, editor, viewer, s151, board, service editor, service viewer. */
     static final List<Row> TABLE = List.of(
@@ -91,7 +91,7 @@ final class LandReleaseMatrix {
     }
 
     /**
-     * Filtered by Shetland, where only this case's sale by Dover of an OWNER_ONLY asset (scope OTHER_PRIVATE)
+     * Filtered by Angus, where only this case's sale of a fresh partner's OWNER_ONLY asset
      * sits: every caller reads the same row, its receipt to the penny.
      */
     private static void getLandReleaseDashboard(Case c) {
@@ -104,11 +104,11 @@ final class LandReleaseMatrix {
         Api.as("pmo.admin").body(Map.of("id", partner, "name", "Matrix " + token, "type", "OTHER")).post("/partners")
                 .then().statusCode(201);
         String asset = AssetFixtures.createId("pmo.admin", AssetFixtures.with(
-                AssetFixtures.asset("Matrix sale " + token, 60.15, -1.14), "ownerPartnerId", partner,
-                "visibility", "OWNER_ONLY", "localAuthority", SHETLAND));
+                AssetFixtures.asset("Matrix sale " + token, 56.64, -2.89), "ownerPartnerId", partner,
+                "visibility", "OWNER_ONLY", "localAuthority", ANGUS));
         DisposalFixtures.insert(DisposalFixtures.of(asset, partner, "SOLD")
                 .completed(LocalDate.of(2024, 5, 31), "765432.10", "0.6543", 21));
-        Response r = c.caller().api().get("/dashboards/land-release?localAuthority=" + SHETLAND);
+        Response r = c.caller().api().get("/dashboards/land-release?localAuthority=" + ANGUS);
         expect(c, r);
         var json = r.jsonPath();
         assertEquals("765432.10", json.getString("byYearAndPartner.find { it.partnerId == '" + partner
