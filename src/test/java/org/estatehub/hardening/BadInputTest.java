@@ -616,6 +616,7 @@ class BadInputTest {
             case "createAsset+boundary" -> new Target("/assets", null, null);
             case "setBrownfieldSiteBoundary" -> brownfieldBoundary(AssetFixtures.token());
             case "importBrownfieldSites" -> new Target("/brownfield-sites/import", null, null);
+            case "recordHomesDelivered" -> homesDelivered(AssetFixtures.token());
             default -> throw new AssertionError(name);
         };
         String user = name.endsWith("Partner") ? "pmo.admin" : "maidstone.editor";
