@@ -54,7 +54,7 @@ class BadInputTest {
 
     static final String[] TABLES = {"partner", "asset", "asset_status_change", "project", "project_partner",
             "project_asset", "project_milestone", "project_stage_change", "brownfield_site", "disposal",
-            "disposal_interest", "audit_event"};
+            "disposal_interest", "disposal_homes_delivery", "audit_event"};
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -142,7 +142,12 @@ class BadInputTest {
                     t -> new HashMap<>(Map.of("completedOn", LocalDate.now(org.estatehub.common.time.PartnershipCalendar.ZONE)
                             .toString(), "capitalReceipt", Map.of("amount", "125000.50", "currency", "GBP"),
                             "hectaresReleased", 1.5, "housingCapacity", 12)),
-                    List.of("capitalReceipt.currency")));
+                    List.of("capitalReceipt.currency")),
+            // A year's homes on a sale's released land, recorded by the former owner: a first record, no If-Match.
+            new Op("recordHomesDelivered", "maidstone.editor", "PUT", t -> homesDelivered(t),
+                    t -> new HashMap<>(Map.of("homesPermitted", 12, "homesStarted", 6, "homesCompleted", 1)),
+                    List.of()));
+
 
     /** The asset each declaration case's target registered, by the case's token. */
     static final Map<String, String> SURPLUS_ASSETS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -325,6 +330,7 @@ class BadInputTest {
             "/projects/outcomes?localAuthority=E0700011", "/projects/outcomes?localAuthority=S99999999",
             "/dashboards/assets?localAuthority=E07999999", "/dashboards/assets?localAuthority=e07000110",
             "/dashboards/pipeline?localAuthority=S99999999", "/dashboards/pipeline?localAuthority=E0700011",
+            "/dashboards/land-release?localAuthority=S99999999", "/dashboards/land-release?localAuthority=e07000110",
             "/data-quality?localAuthority=E07999999", "/data-quality?localAuthority=e07000110",
             "/local-authorities?county=E07999999", "/local-authorities?county=E07000110",
             "/local-authorities?county=kent", "/local-authorities?type=PIRATES", "/local-authorities?current=maybe",
@@ -433,6 +439,7 @@ class BadInputTest {
         params.put("/brownfield-sites", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus",
                 "deliverable", "q", "bbox", "limit", "offset"));
         params.put("/awards/export", List.of("programme", "roundId", "format"));
+        params.put("/dashboards/land-release", List.of("localAuthority"));
         params.put("/brownfield-sites/export", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus"));
         params.put("/disposals", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen", "limit", "offset"));
         params.put("/disposals/export", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen"));
@@ -510,6 +517,9 @@ class BadInputTest {
             paths.add("POST /disposals/" + v + "/open-market-release");
             paths.add("GET /disposals/00000000-0000-0000-0000-000000000000/interests/" + v);
             paths.add("POST /disposals/00000000-0000-0000-0000-000000000000/interests/" + v + "/withdrawal");
+            paths.add("GET /disposals/" + v + "/homes-delivered");
+            paths.add("PUT /disposals/" + v + "/homes-delivered/2024-25");
+            paths.add("PUT /disposals/00000000-0000-0000-0000-000000000000/homes-delivered/" + v);
             paths.add("GET /tiles/assets/" + v + "/0/0.mvt");
             paths.add("GET /tiles/assets/0/" + v + "/0.mvt");
             paths.add("GET /tiles/assets/0/0/" + v + ".mvt");
@@ -681,6 +691,7 @@ class BadInputTest {
             case "createAsset+boundary" -> new Target("/assets", null, null);
             case "setBrownfieldSiteBoundary" -> brownfieldBoundary(AssetFixtures.token());
             case "importBrownfieldSites" -> new Target("/brownfield-sites/import", null, null);
+            case "recordHomesDelivered" -> homesDelivered(AssetFixtures.token());
             default -> throw new AssertionError(name);
         };
         String user = name.endsWith("Partner") ? "pmo.admin" : "maidstone.editor";
@@ -761,6 +772,15 @@ class BadInputTest {
     static Target brownfieldBoundary(String t) {
         String id = org.estatehub.brownfield.BrownfieldFixtures.site("maidstone", t);
         return new Target("/brownfield-sites/" + id + "/boundary", "\"0\"", "/brownfield-sites/" + id);
+    }
+
+    /** A year of homes on a fresh sale by Maidstone (the disposal written as a fixture: see DisposalFixtures). */
+    static Target homesDelivered(String t) {
+        String asset = AssetFixtures.createId("maidstone.editor", AssetFixtures.asset("Bad input sale " + t, 51.27, 0.52));
+        var disposal = org.estatehub.testing.DisposalFixtures.insert(org.estatehub.testing.DisposalFixtures
+                .of(asset, "maidstone", "SOLD").completed(LocalDate.of(2024, 6, 28), "100.00", "0.1000", 12));
+        return new Target("/disposals/" + disposal + "/homes-delivered/2024-25", null,
+                "/disposals/" + disposal + "/homes-delivered");
     }
 
     /** A demo project's id, as demo/projects.sql derives it: md5('demo-project:' || name) as a UUID. */

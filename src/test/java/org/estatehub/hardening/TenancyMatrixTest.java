@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * derived from the service's rules; each feature's table sits with the requests that exercise it
  * ({@link PartnersMatrix}, {@link AssetsMatrix}, {@link ProjectsMatrix}, {@link FundingMatrix},
  * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}, {@link LocalAuthoritiesMatrix},
- * {@link DataQualityMatrix}, {@link BrownfieldMatrix}, {@link DisposalsMatrix}), the
+ * {@link DataQualityMatrix}, {@link BrownfieldMatrix}, {@link DisposalsMatrix}, {@link LandReleaseMatrix}), the
  * checks they share in
  * {@link TenancyMatrix}. After every refused write the record is read again by the programme office and
  * must be byte-for-byte what it was; after every refused read or list the answer must not contain the
@@ -49,7 +49,8 @@ class TenancyMatrixTest {
             Map.entry("local authorities", LocalAuthoritiesMatrix.TABLE),
             Map.entry("data quality", DataQualityMatrix.TABLE),
             Map.entry("brownfield sites", BrownfieldMatrix.TABLE),
-            Map.entry("disposals", DisposalsMatrix.TABLE));
+            Map.entry("disposals", DisposalsMatrix.TABLE),
+            Map.entry("land release", LandReleaseMatrix.TABLE));
 
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
     static final List<String> CONTRACT_OPERATIONS = List.of("getMe", "listPartners", "createPartner", "getPartner",
@@ -72,7 +73,8 @@ class TenancyMatrixTest {
             "listDisposals", "declareDisposal", "exportDisposals", "getDisposal", "getDisposalHistory",
             "agreeDisposalTransfer", "releaseDisposalToOpenMarket", "withdrawDisposal", "completeDisposal",
             "listDisposalInterests", "registerDisposalInterest", "getDisposalInterest", "getDisposalInterestHistory",
-            "shortlistDisposalInterest", "declineDisposalInterest", "withdrawDisposalInterest");
+            "shortlistDisposalInterest", "declineDisposalInterest", "withdrawDisposalInterest",
+            "getHomesDelivered", "recordHomesDelivered", "getLandReleaseDashboard");
 
     @Test
     void everyContractOperationIsInTheTable() throws Exception {
@@ -195,5 +197,15 @@ class TenancyMatrixTest {
     @MethodSource("disposals")
     void disposals(Case c) {
         DisposalsMatrix.exercise(c);
+    }
+
+    static Stream<Case> landRelease() {
+        return TenancyMatrix.cases(LandReleaseMatrix.TABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("landRelease")
+    void landRelease(Case c) {
+        LandReleaseMatrix.exercise(c);
     }
 }
