@@ -48,8 +48,8 @@ ENDPOINTS=(
   "funding-summary|/funding/summary|application/json|../../src/main/resources/funding/summary.sql|"
   "co-location|/assets/co-location?distanceM=500&limit=20|application/json|co_location.sql|caller=maidstone distance=500 cell=707.1067811865476 minpartners=2 limit=20 offset=0"
   "asset-radius|/assets?{near}&radiusM=1000&limit=50|application/json|asset_radius.sql|caller=maidstone"
-  "asset-nearest-5km|/assets?{near}&radiusM=5000&sort=distance&limit=20|application/json|asset_nearest_radius.sql|caller=maidstone"
-  "asset-nearest|/assets?{near}&sort=distance&limit=20|application/json|asset_nearest.sql|caller=maidstone"
+  "asset-nearest-5km|/assets?{near}&radiusM=5000&sort=distance&total=bounded&limit=20|application/json|asset_nearest_radius.sql|caller=maidstone"
+  "asset-nearest|/assets?{near}&sort=distance&total=bounded&limit=20|application/json|asset_nearest.sql|caller=maidstone"
   "asset-tiles|/tiles/assets/{tile}.mvt|application/vnd.mapbox-vector-tile|asset_tile.sql|caller=maidstone"
 )
 

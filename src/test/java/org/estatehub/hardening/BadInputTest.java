@@ -399,7 +399,9 @@ class BadInputTest {
     /**
      * GET /assets's point, radius and sort rules the contract cannot express (#16): a point needs both
      * coordinates, and radiusM (a radius search) or sort=distance (the nearest first); sort=distance needs
-     * a point. Each is a 400 naming exactly the listed parameters, in that order.
+     * a point; total is exact or bounded, nothing else (the contract's enum, checked first by ParameterRules,
+     * so its 400 names total alone). Each is a 400 naming exactly the listed parameters,
+     * in that order.
      */
     @ParameterizedTest(name = "GET {0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = ' ', value = {
@@ -410,7 +412,11 @@ class BadInputTest {
             "/assets?nearLon=0.52&radiusM=100 radiusM",
             "/assets?radiusM=100&sort=distance radiusM,sort",
             "/assets?sort=distance sort",
-            "/assets?bbox=0.6,51.2,0.5,51.3&nearLat=51.27&nearLon=0.52 bbox,radiusM"})
+            "/assets?bbox=0.6,51.2,0.5,51.3&nearLat=51.27&nearLon=0.52 bbox,radiusM",
+            "/assets?total=EXACT total",
+            "/assets?total=approximate total",
+            "/assets?nearLat=51.27&nearLon=0.52&sort=distance&total= total",
+            "/assets?sort=distance&total=none total"})
     void badAssetPointCombinations(String pathAndQuery, String fields) {
         Map<String, Long> before = counts();
         Response r = Api.badRequestAs("maidstone.editor").urlEncodingEnabled(false).get(pathAndQuery);
@@ -426,7 +432,7 @@ class BadInputTest {
         Map<String, List<String>> params = new HashMap<>(Map.of(
                 "/partners", List.of("type", "limit", "offset"),
                 "/assets", List.of("partner", "localAuthority", "status", "type", "q", "bbox", "nearLat", "nearLon", "radiusM",
-                        "includeDisposed", "sort", "limit", "offset"),
+                        "includeDisposed", "sort", "total", "limit", "offset"),
                 "/assets/co-location", List.of("distanceM", "localAuthority", "minPartners", "bbox", "limit", "offset"),
                 "/assets/export", List.of("layout", "partner", "localAuthority", "status", "includeDisposed"),
                 "/projects", List.of("stage", "type", "localAuthority", "lead", "partner", "programme", "q", "limit", "offset"),

@@ -86,9 +86,9 @@ public class AssetResource implements AssetsApi {
     @Override
     public Response searchAssets(String partner, String localAuthority, AssetStatus status, AssetType type, String q,
             String bbox, BigDecimal nearLat, BigDecimal nearLon, Integer radiusM, Boolean includeDisposed, String sort,
-            Integer limit, Integer offset) {
+            String total, Integer limit, Integer offset) {
         AssetQuery query = AssetQuery.of(partner, authorities.filterArea(LOCAL_AUTHORITY, localAuthority), status, type, q, bbox, nearLat, nearLon, radiusM,
-                includeDisposed, sort, limit, offset);
+                includeDisposed, sort, total, limit, offset);
         if (MediaTypes.prefers(headers, GEO_JSON)) {
             return Response.ok(featureStream.stream(query), GEO_JSON).build();
         }
@@ -96,6 +96,7 @@ public class AssetResource implements AssetsApi {
         AssetPage page = new AssetPage()
                 .items(result.hits().stream().map(h -> AssetMapper.toApi(h.asset(), h.distanceM(), authorities)).toList())
                 .total(result.total())
+                .totalExact(result.totalExact())
                 .limit(limit)
                 .offset(offset);
         return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
