@@ -14,6 +14,7 @@ public final class AuditActions {
     public static final String REJECTED = "REJECTED";
     public static final String RELEASED = "RELEASED";
     public static final String STATUS_CHANGED = "STATUS_CHANGED";
+    public static final String CANCELLED = "CANCELLED";
 
     private AuditActions() {
     }
