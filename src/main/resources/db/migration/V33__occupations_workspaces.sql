@@ -121,9 +121,11 @@ create table desk_booking (
     status        varchar(10)   not null check (status in ('BOOKED', 'CANCELLED')),
     cancelled_at  timestamptz,
     cancelled_by  varchar(200),
+    cancellation_reason varchar(500),
     created_at    timestamptz   not null default now(),
     version       bigint        not null default 0,
-    constraint desk_booking_cancelled check ((status = 'CANCELLED') = (cancelled_at is not null and cancelled_by is not null))
+    constraint desk_booking_cancelled check ((status = 'CANCELLED') = (cancelled_at is not null and cancelled_by is not null)),
+    constraint desk_booking_reason_when_cancelled check (cancellation_reason is null or status = 'CANCELLED')
 );
 
 -- No double booking: a live booking holds the morning (DAY or AM) and/or the afternoon (DAY or PM) of its

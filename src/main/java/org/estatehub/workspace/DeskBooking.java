@@ -55,6 +55,9 @@ public class DeskBooking extends PanacheEntityBase {
     @Column(name = "cancelled_by")
     public String cancelledBy;
 
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

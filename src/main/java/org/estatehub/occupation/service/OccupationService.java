@@ -107,16 +107,16 @@ public class OccupationService {
         params.put("offset", offset);
         boolean readsAsset = access.canRead(asset);
         params.put("all", readsAsset);
-        record Found(List<Occupation> rows, long total, long occupies, BigDecimal area) {
+        record Found(List<Occupation> rows, long total, long occupies, java.util.Optional<BigDecimal> area) {
         }
         Found found = em.unwrap(Session.class).doReturningWork(c -> new Found(PAGE.list(c, params, OccupationService::row),
                 COUNT.count(c, params), readsAsset ? 0 : OCCUPIES.count(c, params),
-                OCCUPIED_AREA.one(c, params, r -> r.getBigDecimal(1))));
+                OCCUPIED_AREA.one(c, params, r -> java.util.Optional.ofNullable(r.getBigDecimal(1)))));
         if (!readsAsset && found.occupies() == 0) {
             throw notFoundAsset(assetId);
         }
         List<Shown> shown = found.rows().stream().map(o -> new Shown(o, asset.ownerPartnerId, full(o, asset))).toList();
-        return new Page(shown, found.total(), utilisation(found.area(), asset.grossInternalAreaM2));
+        return new Page(shown, found.total(), utilisation(found.area().orElse(null), asset.grossInternalAreaM2));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -37,7 +37,8 @@ public final class WorkspaceMapper {
         return new org.estatehub.api.model.DeskBooking().id(b.id).workspaceId(b.workspaceId).deskId(b.deskId)
                 .deskLabel(deskLabel).zoneName(zoneName).requestedZoneId(b.zoneId).partnerId(b.partnerId)
                 .username(b.username).on(b.bookedOn).slot(toApi(b.slot)).status(toApi(b.status))
-                .cancelledAt(b.cancelledAt).cancelledBy(b.cancelledBy);
+                .cancelledAt(b.cancelledAt).cancelledBy(b.cancelledBy)
+                .cancellationReason(b.cancellationReason);
     }
 
     // Exhaustive switches: a value added on one side without the other fails to compile.

@@ -333,7 +333,7 @@ public class WorkspaceService {
         return view;
     }
 
-    /** `reason`, when given, is the cancellation event's note. */
+    /** `reason` is optional; it is kept with the booking and is the cancellation event's note. */
     public org.estatehub.api.model.DeskBooking cancel(UUID bookingId, String reason) {
         DeskBooking b = DeskBooking.findById(bookingId);
         Workspace w = b == null ? null : Workspace.findById(b.workspaceId);
@@ -355,6 +355,7 @@ public class WorkspaceService {
         b.status = DeskBookingStatus.CANCELLED;
         b.cancelledAt = PartnershipCalendar.timestamp(clock);
         b.cancelledBy = caller.username();
+        b.cancellationReason = reason;
         b.flush();
         var view = WorkspaceMapper.toApi(b, desk.label, zoneName);
         audit.record(DeskBookingAuditScope.subject(b, asset.ownerPartnerId), AuditActions.CANCELLED, before, audit.snapshot(view),
@@ -395,6 +396,7 @@ public class WorkspaceService {
             b.status = DeskBookingStatus.valueOf(r.getString("status"));
             b.cancelledAt = r.getObject("cancelled_at", java.time.OffsetDateTime.class);
             b.cancelledBy = r.getString("cancelled_by");
+            b.cancellationReason = r.getString("cancellation_reason");
             return WorkspaceMapper.toApi(b, r.getString("label"), r.getString("zone_name"));
         }), BOOKINGS_COUNT.count(c, params)));
     }
