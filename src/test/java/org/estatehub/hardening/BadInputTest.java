@@ -78,6 +78,9 @@ class BadInputTest {
         }
     }
 
+    /** Each bad-input workspace's first desk, by the token of the case that set it up. */
+    static final Map<String, String> WORKSPACE_DESKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static final List<Op> OPS = List.of(
             new Op("createPartner", "pmo.admin", "POST", t -> new Target("/partners", null, null),
                     t -> new HashMap<>(Map.of("id", "bi-" + t, "name", "Bad input " + t, "shortName", "BI", "type",
@@ -139,9 +142,6 @@ class BadInputTest {
                     List.of("slot")),
             new Op("cancelDeskBooking", "maidstone.editor", "POST", t -> booking(t),
                     t -> new HashMap<>(Map.of("reason", "Not needed " + t)), List.of()));
-
-    /** Each bad-input workspace's first desk, by the token of the case that set it up. */
-    static final Map<String, String> WORKSPACE_DESKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();

@@ -49,8 +49,8 @@ import org.hibernate.Session;
  * the asset owner's editors and pmo-admin set it up;</li>
  * <li>a partner's allocation is set by that partner's editors, the asset owner's editors and pmo-admin;
  * all allocations together never exceed the desks (the database's check on the workspace row);</li>
- * <li>staff of a partner with an allocation book for themselves within it; a desk's half day is booked
- * at most once (the database's unique indexes desk_booking_morning/afternoon);</li>
+ * <li>staff of a partner with an allocation book for themselves within it (checked under a lock on the
+ * partner's day in the workspace); a desk's half day is booked at most once (the database's unique indexes desk_booking_morning/afternoon);</li>
  * <li>a booking is read by its partner, the asset's owner and the readers of everything.</li>
  * </ul>
  */
@@ -87,7 +87,11 @@ public class WorkspaceService {
 
     private static final NamedSql LIST_COUNT = NamedSql.of("select count(*) " + LIST_FROM);
 
-    /** The partner's live bookings of the day holding each half, under the allocation's row lock. */
+    /** A transaction lock on (workspace, partner, day): the allocation check and the insert happen under it. */
+    private static final NamedSql DAY_LOCK = NamedSql.of("select 1 from pg_advisory_xact_lock(hashtextextended("
+            + "cast(:workspace as text) || ':' || cast(:partner as text) || ':' || cast(:on as text), 19))");
+
+    /** The partner's live bookings of the day holding each half, under DAY_LOCK. */
     private static final NamedSql HALVES_BOOKED = NamedSql.of("select count(*) filter (where slot in ('DAY', 'AM')),"
             + " count(*) filter (where slot in ('DAY', 'PM')) from desk_booking where workspace_id = :workspace"
             + " and partner_id = :partner and booked_on = :on and status = 'BOOKED'");
@@ -278,10 +282,7 @@ public class WorkspaceService {
             throw ProblemException.invalid(errors);
         }
         BookingSlot slot = WorkspaceMapper.fromApi(input.getSlot());
-        // The allocation row's lock serialises the partner's own bookings, so two of its staff cannot both
-        // take its last desk; other partners' bookings are not held up by it.
-        WorkspaceAllocation allocation = em.find(WorkspaceAllocation.class, new WorkspaceAllocation.Key(workspaceId, partner),
-                LockModeType.PESSIMISTIC_WRITE);
+        WorkspaceAllocation allocation = WorkspaceAllocation.findById(new WorkspaceAllocation.Key(workspaceId, partner));
         if (allocation == null || allocation.desks == 0) {
             throw ProblemException.conflict(partner + " has no desks allocated in " + w.name + ".");
         }
@@ -295,6 +296,9 @@ public class WorkspaceService {
         record Found(long morning, long afternoon, Optional<UUID> free) {
         }
         Found found = session().doReturningWork(c -> {
+            // Serialises the partner's bookings of this workspace and day (until commit), so two of its staff
+            // cannot both take its last desk; other days and other partners are not held up.
+            DAY_LOCK.one(c, params, r -> r.getInt(1));
             long[] halves = HALVES_BOOKED.one(c, params, r -> new long[] {r.getLong(1), r.getLong(2)});
             return new Found(halves[0], halves[1], FREE_DESKS.optional(c, params, r -> r.getObject(1, UUID.class)));
         });
