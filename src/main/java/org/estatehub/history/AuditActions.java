@@ -16,6 +16,7 @@ public final class AuditActions {
     public static final String STATUS_CHANGED = "STATUS_CHANGED";
     /** An asset moved to another partner by a completed disposal transfer. */
     public static final String TRANSFERRED = "TRANSFERRED";
+    public static final String CANCELLED = "CANCELLED";
 
     private AuditActions() {
     }

@@ -54,7 +54,8 @@ class BadInputTest {
 
     static final String[] TABLES = {"partner", "asset", "asset_status_change", "project", "project_partner",
             "project_asset", "project_milestone", "project_stage_change", "brownfield_site", "disposal",
-            "disposal_interest", "disposal_homes_delivery", "audit_event"};
+            "disposal_interest", "disposal_homes_delivery", "occupation", "workspace",
+            "workspace_zone", "workspace_desk", "workspace_allocation", "desk_booking", "audit_event"};
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,6 +78,9 @@ class BadInputTest {
                     : " = " + abbreviate(String.valueOf(value)));
         }
     }
+
+    /** Each bad-input workspace's first desk, by the token of the case that set it up. */
+    static final Map<String, String> WORKSPACE_DESKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static final List<Op> OPS = List.of(
             new Op("createPartner", "pmo.admin", "POST", t -> new Target("/partners", null, null),
@@ -146,7 +150,22 @@ class BadInputTest {
             // A year's homes on a sale's released land, recorded by the former owner: a first record, no If-Match.
             new Op("recordHomesDelivered", "maidstone.editor", "PUT", t -> homesDelivered(t),
                     t -> new HashMap<>(Map.of("homesPermitted", 12, "homesStarted", 6, "homesCompleted", 1)),
-                    List.of()));
+                    List.of()),
+            new Op("createOccupation", "maidstone.editor", "POST", t -> asset(t, "/occupations"),
+                    t -> occupationBody(t), List.of("basis", "yearlyRent.currency")),
+            new Op("updateOccupation", "maidstone.editor", "PUT", t -> occupation(t),
+                    t -> occupationBody(t), List.of("basis", "yearlyServiceCharge.currency")),
+            new Op("createWorkspace", "maidstone.editor", "POST", t -> asset(t, "/workspaces"),
+                    t -> new HashMap<>(Map.of("name", "Hub " + t, "zones", List.of(Map.of("name", "Open " + t, "desks", 3)))),
+                    List.of()),
+            new Op("setWorkspaceAllocation", "maidstone.editor", "PUT", t -> workspace(t, "/allocations/dover"),
+                    t -> new HashMap<>(Map.of("desks", 2)), List.of()),
+            new Op("bookDesk", "maidstone.editor", "POST", t -> workspace(t, "/bookings"),
+                    t -> new HashMap<>(Map.of("deskId", WORKSPACE_DESKS.getOrDefault(t,
+                            "00000000-0000-0000-0000-000000000000"), "on", LocalDate.now().plusDays(9).toString(), "slot", "PM")),
+                    List.of("slot")),
+            new Op("cancelDeskBooking", "maidstone.editor", "POST", t -> booking(t),
+                    t -> new HashMap<>(Map.of("reason", "Not needed " + t)), List.of()));
 
 
     /** The asset each declaration case's target registered, by the case's token. */
@@ -255,7 +274,9 @@ class BadInputTest {
 
         // A site's links are both optional: {} is a valid request that removes them.
         boolean mayBeAccepted = c.kind().equals("injection") || c.kind().startsWith("required field missing or optional")
-                || c.kind().equals("every field missing") && c.op().name().equals("updateBrownfieldSiteLinks");
+                || c.kind().equals("every field missing") && c.op().name().equals("updateBrownfieldSiteLinks")
+                // A cancellation's reason is optional.
+                || c.kind().equals("every field missing") && c.op().name().equals("cancelDeskBooking");
         if (status < 300 && mayBeAccepted) {
             if (c.kind().equals("injection")) {
                 // Accepted strings are data: stored and answered exactly as sent.
@@ -446,6 +467,7 @@ class BadInputTest {
                 "deliverable", "q", "bbox", "limit", "offset"));
         params.put("/awards/export", List.of("programme", "roundId", "format"));
         params.put("/dashboards/land-release", List.of("localAuthority"));
+        params.put("/workspaces", List.of("asset", "limit", "offset"));
         params.put("/brownfield-sites/export", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus"));
         params.put("/disposals", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen", "limit", "offset"));
         params.put("/disposals/export", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen"));
@@ -526,6 +548,19 @@ class BadInputTest {
             paths.add("GET /disposals/" + v + "/homes-delivered");
             paths.add("PUT /disposals/" + v + "/homes-delivered/2024-25");
             paths.add("PUT /disposals/00000000-0000-0000-0000-000000000000/homes-delivered/" + v);
+            paths.add("GET /assets/" + v + "/occupations");
+            paths.add("POST /assets/" + v + "/occupations");
+            paths.add("GET /occupations/" + v);
+            paths.add("PUT /occupations/" + v);
+            paths.add("GET /occupations/" + v + "/history");
+            paths.add("POST /assets/" + v + "/workspaces");
+            paths.add("GET /workspaces/" + v);
+            paths.add("PUT /workspaces/" + v + "/allocations/dover");
+            paths.add("PUT /workspaces/00000000-0000-0000-0000-000000000000/allocations/" + v);
+            paths.add("GET /workspaces/" + v + "/bookings");
+            paths.add("POST /workspaces/" + v + "/bookings");
+            paths.add("POST /bookings/" + v + "/cancellation");
+            paths.add("GET /workspaces/" + v + "/use?from=2026-01-01&to=2026-01-31");
             paths.add("GET /tiles/assets/" + v + "/0/0.mvt");
             paths.add("GET /tiles/assets/0/" + v + "/0.mvt");
             paths.add("GET /tiles/assets/0/0/" + v + ".mvt");
@@ -698,6 +733,12 @@ class BadInputTest {
             case "setBrownfieldSiteBoundary" -> brownfieldBoundary(AssetFixtures.token());
             case "importBrownfieldSites" -> new Target("/brownfield-sites/import", null, null);
             case "recordHomesDelivered" -> homesDelivered(AssetFixtures.token());
+            case "createOccupation" -> asset(AssetFixtures.token(), "/occupations");
+            case "updateOccupation" -> occupation(AssetFixtures.token());
+            case "createWorkspace" -> asset(AssetFixtures.token(), "/workspaces");
+            case "setWorkspaceAllocation" -> workspace(AssetFixtures.token(), "/allocations/dover");
+            case "bookDesk" -> workspace(AssetFixtures.token(), "/bookings");
+            case "cancelDeskBooking" -> booking(AssetFixtures.token());
             default -> throw new AssertionError(name);
         };
         String user = name.endsWith("Partner") ? "pmo.admin" : "maidstone.editor";
@@ -768,6 +809,48 @@ class BadInputTest {
         String milestone = Api.as("maidstone.editor").body(Map.of("name", "Survey", "dueOn", "2031-01-31"))
                 .post("/projects/" + id + "/milestones").then().statusCode(201).extract().path("id");
         return new Target("/projects/" + id + "/milestones/" + milestone, "\"0\"", "/projects/" + id);
+    }
+
+    static Map<String, Object> occupationBody(String t) {
+        Map<String, Object> o = new HashMap<>();
+        o.put("occupierName", "Tenant " + t);
+        o.put("basis", "LEASE");
+        o.put("areaM2", 100.5);
+        o.put("desks", 8);
+        o.put("yearlyRent", Map.of("amount", "1200.00", "currency", "GBP"));
+        o.put("yearlyServiceCharge", Map.of("amount", "300.00", "currency", "GBP"));
+        o.put("startsOn", "2024-01-01");
+        o.put("endsOn", "2030-12-31");
+        o.put("breakOn", "2027-12-31");
+        o.put("rentReviewOn", "2026-01-01");
+        o.put("landlordName", "Landlord " + t);
+        return o;
+    }
+
+    static Target occupation(String t) {
+        Target asset = asset(t, "/occupations");
+        String id = Api.as("maidstone.editor").body(occupationBody(t)).post(asset.path()).then().statusCode(201)
+                .extract().path("id");
+        return new Target("/occupations/" + id, "\"0\"", "/occupations/" + id);
+    }
+
+    /** A fresh workspace of Maidstone's in which Maidstone holds two desks. */
+    static Target workspace(String t, String suffix) {
+        Target asset = asset(t, "/workspaces");
+        var ws = Api.as("maidstone.editor").body(Map.of("name", "Hub", "zones", List.of(Map.of("name", "Open", "desks", 4))))
+                .post(asset.path()).then().statusCode(201).extract();
+        String id = ws.path("id");
+        WORKSPACE_DESKS.put(t, ws.path("zones[0].desks[0].id"));
+        Api.as("maidstone.editor").body(Map.of("desks", 2)).put("/workspaces/" + id + "/allocations/maidstone")
+                .then().statusCode(200);
+        return new Target("/workspaces/" + id + suffix, null, "/workspaces/" + id);
+    }
+
+    static Target booking(String t) {
+        Target ws = workspace(t, "/bookings");
+        String id = Api.as("maidstone.editor").body(Map.of("deskId", WORKSPACE_DESKS.get(t), "on",
+                LocalDate.now().plusDays(9).toString(), "slot", "AM")).post(ws.path()).then().statusCode(201).extract().path("id");
+        return new Target("/bookings/" + id + "/cancellation", null, ws.readBack());
     }
 
     static Target brownfieldSite(String t) {

@@ -27,7 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * derived from the service's rules; each feature's table sits with the requests that exercise it
  * ({@link PartnersMatrix}, {@link AssetsMatrix}, {@link ProjectsMatrix}, {@link FundingMatrix},
  * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}, {@link LocalAuthoritiesMatrix},
- * {@link DataQualityMatrix}, {@link BrownfieldMatrix}, {@link DisposalsMatrix}, {@link LandReleaseMatrix}), the
+ * {@link DataQualityMatrix}, {@link BrownfieldMatrix}, {@link DisposalsMatrix}, {@link LandReleaseMatrix},
+ * {@link OccupationsMatrix}, {@link WorkspacesMatrix}), the
  * checks they share in
  * {@link TenancyMatrix}. After every refused write the record is read again by the programme office and
  * must be byte-for-byte what it was; after every refused read or list the answer must not contain the
@@ -50,7 +51,9 @@ class TenancyMatrixTest {
             Map.entry("data quality", DataQualityMatrix.TABLE),
             Map.entry("brownfield sites", BrownfieldMatrix.TABLE),
             Map.entry("disposals", DisposalsMatrix.TABLE),
-            Map.entry("land release", LandReleaseMatrix.TABLE));
+            Map.entry("land release", LandReleaseMatrix.TABLE),
+            Map.entry("occupations", OccupationsMatrix.TABLE),
+            Map.entry("workspaces", WorkspacesMatrix.TABLE));
 
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
     static final List<String> CONTRACT_OPERATIONS = List.of("getMe", "listPartners", "createPartner", "getPartner",
@@ -74,7 +77,10 @@ class TenancyMatrixTest {
             "agreeDisposalTransfer", "releaseDisposalToOpenMarket", "withdrawDisposal", "completeDisposal",
             "listDisposalInterests", "registerDisposalInterest", "getDisposalInterest", "getDisposalInterestHistory",
             "shortlistDisposalInterest", "declineDisposalInterest", "withdrawDisposalInterest",
-            "getHomesDelivered", "recordHomesDelivered", "getLandReleaseDashboard");
+            "getHomesDelivered", "recordHomesDelivered", "getLandReleaseDashboard",
+            "listAssetOccupations", "createOccupation", "getOccupation", "updateOccupation", "getOccupationHistory",
+            "listWorkspaces", "createWorkspace", "getWorkspace", "setWorkspaceAllocation", "bookDesk", "cancelDeskBooking",
+            "listDeskBookings", "getWorkspaceUse");
 
     @Test
     void everyContractOperationIsInTheTable() throws Exception {
@@ -207,5 +213,25 @@ class TenancyMatrixTest {
     @MethodSource("landRelease")
     void landRelease(Case c) {
         LandReleaseMatrix.exercise(c);
+    }
+
+    static Stream<Case> occupations() {
+        return TenancyMatrix.cases(OccupationsMatrix.TABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("occupations")
+    void occupations(Case c) {
+        OccupationsMatrix.exercise(c);
+    }
+
+    static Stream<Case> workspaces() {
+        return TenancyMatrix.cases(WorkspacesMatrix.TABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("workspaces")
+    void workspaces(Case c) {
+        WorkspacesMatrix.exercise(c);
     }
 }

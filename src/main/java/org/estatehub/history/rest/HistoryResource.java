@@ -63,6 +63,11 @@ public class HistoryResource implements HistoryApi {
     }
 
     @Override
+    public Response getOccupationHistory(UUID occupationId, Integer limit, Integer offset) {
+        return page(ScopeTypes.OCCUPATION, occupationId.toString(), limit, offset);
+    }
+
+    @Override
     public Response listChangeEvents(String after, Integer limit) {
         return Response.ok(feed.read(after, limit)).build();
     }
