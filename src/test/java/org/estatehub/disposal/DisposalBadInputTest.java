@@ -91,7 +91,6 @@ class DisposalBadInputTest {
                 Arguments.of("hectaresReleased", -1),
                 Arguments.of("hectaresReleased", 1.23456),
                 Arguments.of("housingCapacity", -1),
-                Arguments.of("housingCapacity", 1.5),
                 Arguments.of("capitalReceipt", Map.of("amount", "1e6", "currency", "GBP")),
                 Arguments.of("projectId", "00000000-0000-0000-0000-000000000000"));
     }
