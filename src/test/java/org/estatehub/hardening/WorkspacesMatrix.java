@@ -135,7 +135,10 @@ final class WorkspacesMatrix {
         Response r = c.caller().api().body(Map.of("deskId", ws.path("zones[0].desks[0].id"), "on", DAY.toString(),
                 "slot", "DAY")).post("/workspaces/" + id + "/bookings");
         expect(c, r);
-        noLeak(c, r, token);
+        if (c.expected() != 409) {
+            // A 409 goes to those who read the workspace (no allocation of theirs in it): its name is theirs to see.
+            noLeak(c, r, token);
+        }
         if (TenancyMatrix.refused(c)) {
             assertEquals(0, (int) Api.as("pmo.admin").get("/workspaces/" + id + "/bookings?from=" + DAY).path("total"),
                     c + ": a refused booking was saved");
