@@ -150,7 +150,13 @@ public class AssetResource implements AssetsApi {
         // import, not as long as the upload (ImportSpool).
         try (ImportSlots.Slot slot = dry ? importSlots.acquireDryRun() : importSlots.acquire(access.ownerFor(ownerPartnerId));
                 ImportSpool.Spooled file = spool.receive(body)) {
-            outcome = importer.importFile(file, declared, ownerPartnerId, dry);
+            long started = System.nanoTime();
+            try {
+                outcome = importer.importFile(file, declared, ownerPartnerId, dry);
+            } catch (RuntimeException e) {
+                ProblemException timedOut = importer.timedOut(e, started);
+                throw timedOut == null ? e : timedOut;
+            }
         }
         var result = new AssetImportResult()
                 .ownerPartnerId(outcome.ownerPartnerId())
