@@ -36,7 +36,7 @@ cd "$root"
 
 # --- The endpoints: one line each -------------------------------------------------------------------
 # name | path ({id}: a random id from the id list; {near}: nearLat=..&nearLon=.. of a random centre from
-# bench_centre; {tile}: a random z/x/y from the tile list) | Accept | pgbench SQL file in bench/sql ("-": none;
+# bench_centre; {tile}: a random z/x/y from the tile list; {workspace}: the booking bench's workspace) | Accept | pgbench SQL file in bench/sql ("-": none;
 # a file draws its own centre from bench_centre with \set n random(1, 1000) and \gset) | pgbench -D variables
 # (SQL parameters, bound as prepared-statement parameters)
 ENDPOINTS=(
@@ -48,9 +48,12 @@ ENDPOINTS=(
   "funding-summary|/funding/summary|application/json|../../src/main/resources/funding/summary.sql|"
   "co-location|/assets/co-location?distanceM=500&limit=20|application/json|co_location.sql|caller=maidstone distance=500 cell=707.1067811865476 minpartners=2 limit=20 offset=0"
   "asset-radius|/assets?{near}&radiusM=1000&limit=50|application/json|asset_radius.sql|caller=maidstone"
-  "asset-nearest-5km|/assets?{near}&radiusM=5000&sort=distance&limit=20|application/json|asset_nearest_radius.sql|caller=maidstone"
-  "asset-nearest|/assets?{near}&sort=distance&limit=20|application/json|asset_nearest.sql|caller=maidstone"
+  "asset-nearest-5km|/assets?{near}&radiusM=5000&sort=distance&total=bounded&limit=20|application/json|asset_nearest_radius.sql|caller=maidstone"
+  "asset-nearest|/assets?{near}&sort=distance&total=bounded&limit=20|application/json|asset_nearest.sql|caller=maidstone"
   "asset-tiles|/tiles/assets/{tile}.mvt|application/vnd.mapbox-vector-tile|asset_tile.sql|caller=maidstone"
+  # POSTs: {workspace} is the bench workspace (bench/seed-workspace.sql); wrk runs bench/wrk-booking.lua, which
+  # books distinct desk/day/half-day combinations, after the workspace's bookings are deleted.
+  "desk-booking|/workspaces/{workspace}/bookings|application/json|desk_booking.sql|ws=@workspace_id"
 )
 
 DB="${BENCH_DB:-estatehub_bench}"
@@ -183,6 +186,7 @@ cmd_seed() {
   sql -f bench/seed.sql >/dev/null
   log "kent seeded in $((SECONDS - t0)) s; $((ASSETS - 100000)) more across England (bench/seed-national.sql)"
   sql -v national="$((ASSETS - 100000))" -f bench/seed-national.sql >/dev/null
+  sql -f bench/seed-workspace.sql >/dev/null
   log "seeded in $((SECONDS - t0)) s: $(sql -At -c "select count(*) || ' assets, ' || (select count(*) from project)
     || ' projects, ' || (select count(*) from funding_round) || ' rounds, ' || (select count(*) from bid) || ' bids, '
     || (select count(*) from bid_line) || ' lines, ' || (select count(*) from award) || ' awards, '
@@ -210,10 +214,17 @@ app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 # The app's CPU time per request is less disturbed by other work on the machine than req/s is (it counts
 # what the app did, not how long it waited for a core).
 wrk_run() {
-  local c="$1" d="$2" path="$3" accept="$4" out cpu0 cpu1
+  local c="$1" d="$2" path="$3" accept="$4" out cpu0 cpu1 script=bench/wrk.lua
+  if [[ "$path" == *"{workspace}"* ]]; then
+    # Bookings: every run starts from an empty bench workspace, so each request books a free desk.
+    sql -c "delete from desk_booking where workspace_id = '$(cat "$WORK/workspace_id.txt")'" >/dev/null
+    path="${path//\{workspace\}/$(cat "$WORK/workspace_id.txt")}"
+    script=bench/wrk-booking.lua
+  fi
   cpu0=$(app_cpu_ticks)
   out=$(BENCH_TOKEN="$(token)" BENCH_ACCEPT="$accept" BENCH_IDS="$WORK/asset_ids.txt" BENCH_CENTRES="$WORK/centres.txt" BENCH_TILES="$WORK/tiles.txt" \
-    wrk -t 2 -c "$c" -d "${d}s" --timeout 10s --latency -s bench/wrk.lua "http://localhost:$PORT$path")
+    BENCH_DESKS="$WORK/desks.txt" BENCH_THREADS=2 BENCH_DAY0="$(date -u -d 'tomorrow 00:00' +%s)" \
+    wrk -t 2 -c "$c" -d "${d}s" --timeout 10s --latency -s "$script" "http://localhost:$PORT$path")
   cpu1=$(app_cpu_ticks)
   echo "$out" >>"$WORK/wrk.log"
   local rps p50 p99 non2xx errors requests cpu
@@ -242,6 +253,7 @@ pgbench_run() {
   local c="$1" d="$2" file="$3" defines="$4" args=() out kv
   for kv in $defines; do
     if [[ "$kv" == *=@project_ids ]]; then kv="${kv%%=*}=$(cat "$WORK/project_ids.txt")"; fi
+    if [[ "$kv" == *=@workspace_id ]]; then kv="${kv%%=*}=$(cat "$WORK/workspace_id.txt")"; fi
     args+=(-D "$kv")
   done
   out=$("$PGBENCH" -n -M prepared -c "$c" -j 2 -T "$d" -h "$PG_HOST" -p "$PG_PORT" -U estatehub \
@@ -275,6 +287,10 @@ cmd_run() {
     from (select latitude, longitude, 8 + floor(random() * 7)::int as z from asset
           where own_reference like 'BENCH-%' and latitude is not null order by random() limit 5000) a" \
     >"$WORK/tiles.txt"
+  # The booking bench's workspace (a database seeded before #19 gets it here) and its 200 desks.
+  sql -f bench/seed-workspace.sql >/dev/null
+  sql -At -c "select md5('bench-workspace')::uuid" >"$WORK/workspace_id.txt"
+  sql -At -c "select id from workspace_desk where workspace_id = md5('bench-workspace')::uuid order by label" >"$WORK/desks.txt"
 
   log "starting the app on $PORT with: $JAVA_OPTS"
   start_app prod "$WORK/app.log"

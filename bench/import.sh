@@ -11,7 +11,8 @@
 # above the service's default limits of 100,000 rows and 64 MiB the run raises estatehub.import.max-rows,
 # estatehub.import.max-bytes and quarkus.http.limits.max-body-size to fit the file), IMPORT_JFR [off; "on" records a flight recording of the whole run into
 # target/import-bench/import.jfr], IMPORT_STEPS [dry-run,import,re-import,dry-run-unchanged: the requests, in
-# order; "dry-run-unchanged" and "re-import" only mean so after an "import"], ESTATEHUB_OIDC_URL (the realm; read only).
+# order; "dry-run-unchanged" and "re-import" only mean so after an "import"], IMPORT_OPTS [more JVM options], IMPORT_LOG_MS [unset: PostgreSQL's
+# log of the database's statements slower than this, into target/import-bench/pg.log], ESTATEHUB_OIDC_URL (the realm; read only).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -51,17 +52,31 @@ java bench/LgaFile.java "$WORK/lga.csv" "$ROWS" "$SEED"
 BYTES=$(stat -c %s "$WORK/lga.csv")
 
 psql_admin -c "drop database if exists $DB" -c "create database $DB owner estatehub" >/dev/null
+# IMPORT_LOG_MS: PostgreSQL logs this database's statements that take longer (log_min_duration_statement,
+# set on the database only), and the run's lines of the server log are kept in target/import-bench/pg.log.
+PG_LOG="${ESTATEHUB_PG_LOG:-/tmp/estatehub-pg-$PG_PORT/postgres.log}"
+PG_LOG_FROM=0
+if [ -n "${IMPORT_LOG_MS:-}" ]; then
+  psql_admin -c "alter database $DB set log_min_duration_statement = ${IMPORT_LOG_MS}" >/dev/null
+  [ -r "$PG_LOG" ] && PG_LOG_FROM=$(wc -l <"$PG_LOG")
+fi
 JFR=()
 LIMITS=()
 if [ "$ROWS" -gt 100000 ] || [ "$BYTES" -gt $((64 * 1024 * 1024)) ]; then
   MIB=$((BYTES / 1024 / 1024 + 16))
+  # The transaction's time limit too (300 s by default, sized for 100,000 rows), in proportion to the rows.
   LIMITS=("-Destatehub.import.max-rows=$ROWS" "-Destatehub.import.max-bytes=${MIB}M"
-    "-Dquarkus.http.limits.max-body-size=$((MIB + 1))M")
+    "-Dquarkus.http.limits.max-body-size=$((MIB + 1))M"
+    "-Destatehub.import.transaction-timeout=$((300 * (ROWS + 99999) / 100000))")
 fi
+# IMPORT_OPTS: more JVM options for the service, e.g. -Destatehub.import.index-rebuild-share=1 (never
+# rebuild the indexes: the import as before the bulk path, for a side-by-side run).
+# shellcheck disable=SC2206
+EXTRA=(${IMPORT_OPTS:-})
 [ "${IMPORT_JFR:-off}" = on ] && JFR=("-XX:StartFlightRecording=filename=$WORK/import.jfr,settings=profile")
 log "starting the service on $PORT (database $DB, demo data)"
 # shellcheck disable=SC2086
-setsid java $ESTATEHUB_JAVA_OPTS "${JFR[@]}" "${LIMITS[@]}" -Dquarkus.profile=demo -Dquarkus.http.port="$PORT" \
+setsid java $ESTATEHUB_JAVA_OPTS "${JFR[@]}" "${LIMITS[@]}" "${EXTRA[@]}" -Dquarkus.profile=demo -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:$PG_PORT/$DB" -Dquarkus.oidc.auth-server-url="$REALM" \
   -Destatehub.rate-limit.enabled=false -jar target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 </dev/null &
 APP_PID=$!
@@ -116,5 +131,9 @@ done
   echo
   echo "pgbench-free check of the database at the end: $(PGPASSWORD=estatehub psql -h 127.0.0.1 -p "$PG_PORT" -U estatehub -d "$DB" -At -c "select count(*) || ' assets, ' || count(*) filter (where latitude is null) || ' without a location' from asset where owner_partner_id = 'maidstone'")."
 } >"$OUT"
+if [ -n "${IMPORT_LOG_MS:-}" ] && [ -r "$PG_LOG" ]; then
+  tail -n +"$((PG_LOG_FROM + 1))" "$PG_LOG" | grep -E 'duration: ' | grep -v checkpoint >"$WORK/pg.log" || true
+  log "statements over ${IMPORT_LOG_MS} ms: $WORK/pg.log"
+fi
 log "written $OUT"
 cat "$OUT"

@@ -1,13 +1,6 @@
--- GET /assets?{near}&radiusM=5000&sort=distance&limit=20 (the 20 nearest within 5 km) as a
--- partner-viewer/editor (AssetSearch.search: the page by the KNN order, then the total within 5 km).
+-- GET /assets?{near}&radiusM=5000&sort=distance&total=bounded&limit=20 (the 20 nearest within 5 km) as a
+-- partner-viewer/editor (AssetSearch.search, one statement: the KNN scan for the 20th distance within the
+-- radius, the page ranked among the assets that near, and the total counted no further than 21 rows).
 \set n random(1, 1000)
 select lat, lon from bench_centre where n = :n \gset
-select a.*, ST_AsGeoJSON(a.boundary, 7, 0) as boundary_geojson, ST_Distance(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography) as distance_m
-  from asset a
- where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.status <> 'DISPOSED'
-   and ST_DWithin(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, 5000)
- order by a.footprint_geography <-> ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography asc nulls last, a.id
- limit 20 offset 0;
-select count(*) from asset a
- where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.status <> 'DISPOSED'
-   and ST_DWithin(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, 5000);
+select a.id, a.owner_partner_id, a.name, a.asset_type, a.land_only, a.street, a.town, a.postcode, a.local_authority, a.uprn, a.own_reference, a.epims_reference, a.latitude, a.longitude, a.tenure, a.occupancy, a.holding, a.land_area_hectares, ST_AsGeoJSON(a.boundary, 7, 0) as boundary_geojson, a.epc_band, a.effective_date, a.coordinate_system, a.source_columns, a.gross_internal_area_m2, a.annual_running_cost, a.utilisation_percent, a.status, a.shared_workspace_desks, a.visibility, a.disposed_on, a.disposal_reason, a.created_at, a.updated_at, a.version, ST_Distance(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography) as distance_m, (select count(*) from (select 1 from asset a where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.status <> 'DISPOSED' and ST_DWithin(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, 5000) limit 21) c) as total from asset a, (select max(k.d) as d from (select a.footprint_geography <-> ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography as d from asset a where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.status <> 'DISPOSED' and ST_DWithin(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, 5000) order by 1 limit 20) k) edge where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.status <> 'DISPOSED' and ST_DWithin(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, 5000) and ST_DWithin(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, edge.d + 0.001, false) order by a.footprint_geography <-> ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography asc nulls last, a.id limit 20 offset 0;

@@ -1,13 +1,7 @@
--- GET /assets?{near}&radiusM=1000&limit=50 as a partner-viewer/editor (AssetSearch.search: the page in
--- name order, then the total): a centre drawn from bench_centre (1,000 asset positions, so dense areas
--- are drawn as often as they are dense), as wrk.lua draws {near} from the same list.
+-- GET /assets?{near}&radiusM=1000&limit=50 as a partner-viewer/editor (AssetSearch.search: one pass over
+-- the radius for the page's ids in name order and the exact total, count(*) over (), then the page's rows
+-- by primary key): a centre drawn from bench_centre (1,000 asset positions, so dense areas are drawn as
+-- often as they are dense), as wrk.lua draws {near} from the same list.
 \set n random(1, 1000)
 select lat, lon from bench_centre where n = :n \gset
-select a.*, ST_AsGeoJSON(a.boundary, 7, 0) as boundary_geojson, ST_Distance(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography) as distance_m
-  from asset a
- where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.status <> 'DISPOSED'
-   and ST_DWithin(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, 1000)
- order by a.name asc nulls last, a.id limit 50 offset 0;
-select count(*) from asset a
- where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.status <> 'DISPOSED'
-   and ST_DWithin(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, 1000);
+select a.id, a.owner_partner_id, a.name, a.asset_type, a.land_only, a.street, a.town, a.postcode, a.local_authority, a.uprn, a.own_reference, a.epims_reference, a.latitude, a.longitude, a.tenure, a.occupancy, a.holding, a.land_area_hectares, ST_AsGeoJSON(a.boundary, 7, 0) as boundary_geojson, a.epc_band, a.effective_date, a.coordinate_system, a.source_columns, a.gross_internal_area_m2, a.annual_running_cost, a.utilisation_percent, a.status, a.shared_workspace_desks, a.visibility, a.disposed_on, a.disposal_reason, a.created_at, a.updated_at, a.version, ST_Distance(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography) as distance_m, w.total from (select a.id, count(*) over () as total from asset a where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.status <> 'DISPOSED' and ST_DWithin(a.footprint_geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, 1000) order by a.name asc nulls last, a.id limit 50 offset 0) w join asset a on a.id = w.id order by a.name asc nulls last, a.id;

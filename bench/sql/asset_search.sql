@@ -1,7 +1,3 @@
 -- GET /assets?localAuthority=:authority&status=:status&limit=50&offset=100 as a partner-viewer/editor
--- (AssetSearch.search: the page, then the total).
-select a.*, ST_AsGeoJSON(a.boundary, 7, 0) as boundary_geojson, cast(null as double precision) as distance_m from asset a
- where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.local_authority = :authority and a.status = :status
- order by a.name asc nulls last, a.id limit 50 offset 100;
-select count(*) from asset a
- where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.local_authority = :authority and a.status = :status;
+-- (AssetSearch.search: the page and its exact total in one statement, the total a scalar subquery).
+select a.id, a.owner_partner_id, a.name, a.asset_type, a.land_only, a.street, a.town, a.postcode, a.local_authority, a.uprn, a.own_reference, a.epims_reference, a.latitude, a.longitude, a.tenure, a.occupancy, a.holding, a.land_area_hectares, ST_AsGeoJSON(a.boundary, 7, 0) as boundary_geojson, a.epc_band, a.effective_date, a.coordinate_system, a.source_columns, a.gross_internal_area_m2, a.annual_running_cost, a.utilisation_percent, a.status, a.shared_workspace_desks, a.visibility, a.disposed_on, a.disposal_reason, a.created_at, a.updated_at, a.version, cast(null as double precision) as distance_m, (select count(*) from asset a where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.local_authority = :authority and a.status = :status) as total from asset a where (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :caller) and a.local_authority = :authority and a.status = :status order by a.name asc nulls last, a.id limit 50 offset 100;

@@ -28,8 +28,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 @FastTest
 class ArchitectureTest {
 
-    static final List<String> FEATURES = List.of("asset", "project", "funding", "mou", "partner", "monitoring", "authority",
-            "brownfield",
+    static final List<String> FEATURES = List.of("asset", "project", "funding", "mou", "partner", "monitoring", "authority", "disposal",
+            "brownfield", "occupation", "workspace",
             "history");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -34,7 +34,8 @@ public class Asset extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "owner_partner_id", nullable = false, updatable = false)
+    /** Changed only by a completed disposal transfer (AssetService.transfer), never by an update. */
+    @Column(name = "owner_partner_id", nullable = false)
     public String ownerPartnerId;
 
     @Column(nullable = false)

@@ -29,9 +29,12 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class DemoDataLoader {
 
-    /** In dependency order: assets and projects refer to partners, brownfield sites to assets and projects. */
+    /**
+     * In dependency order: assets and projects refer to partners, brownfield sites and disposals to assets and
+     * projects, occupations and workspaces to assets and partners.
+     */
     static final List<String> SCRIPTS = List.of("demo/partners.sql", "demo/assets.sql", "demo/projects.sql",
-            "demo/funding.sql", "demo/brownfield.sql");
+            "demo/funding.sql", "demo/brownfield.sql", "demo/disposals.sql", "demo/occupations.sql");
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
 

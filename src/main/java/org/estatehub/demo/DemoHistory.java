@@ -34,6 +34,9 @@ import org.estatehub.history.service.AuditLog;
 import org.estatehub.mou.Mou;
 import org.estatehub.mou.MouMapper;
 import org.estatehub.mou.service.MouAuditScope;
+import org.estatehub.occupation.Occupation;
+import org.estatehub.occupation.mapping.OccupationMapper;
+import org.estatehub.occupation.service.OccupationAuditScope;
 import org.estatehub.partner.Partner;
 import org.estatehub.partner.mapping.PartnerMapper;
 import org.estatehub.partner.service.PartnerAuditScope;
@@ -41,6 +44,12 @@ import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
 import org.estatehub.project.mapping.ProjectMapper;
 import org.estatehub.project.service.ProjectAuditScope;
+import org.estatehub.workspace.Workspace;
+import org.estatehub.workspace.WorkspaceAllocation;
+import org.estatehub.workspace.WorkspaceDesk;
+import org.estatehub.workspace.WorkspaceZone;
+import org.estatehub.workspace.mapping.WorkspaceMapper;
+import org.estatehub.workspace.service.WorkspaceAuditScope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -129,6 +138,23 @@ public class DemoHistory {
         }
         for (Mou mou : Mou.<Mou>listAll(Sort.by("partnerId").and("id"))) {
             recorder.record(MouAuditScope.subject(mou), AuditActions.CREATED, audit.snapshot(MouMapper.toApi(mou, today)));
+        }
+        Map<UUID, String> owners = new java.util.HashMap<>();
+        Function<UUID, String> owner = id -> owners.computeIfAbsent(id, a -> Asset.<Asset>findById(a).ownerPartnerId);
+        for (Occupation o : Occupation.<Occupation>listAll(Sort.by("assetId").and("startsOn").and("id"))) {
+            recorder.record(OccupationAuditScope.subject(o, owner.apply(o.assetId)), AuditActions.CREATED,
+                    audit.snapshot(OccupationMapper.toApi(o, owner.apply(o.assetId), true, today), "current",
+                            "commercialTermsWithheld"));
+        }
+        // A workspace's creation shows its desks and allocations as loaded; the demo month's bookings get no
+        // events of their own (thousands of them, and a booking's history is not paged anywhere).
+        for (Workspace w : Workspace.<Workspace>listAll(Sort.by("assetId").and("id"))) {
+            List<WorkspaceZone> zones = WorkspaceZone.list("workspaceId = ?1 order by name, id", w.id);
+            Map<UUID, List<WorkspaceDesk>> desks = WorkspaceDesk.<WorkspaceDesk>list("workspaceId = ?1 order by label, id", w.id)
+                    .stream().collect(Collectors.groupingBy(d -> d.zoneId, java.util.LinkedHashMap::new, Collectors.toList()));
+            List<WorkspaceAllocation> allocations = WorkspaceAllocation.list("workspaceId = ?1 order by partnerId", w.id);
+            recorder.record(WorkspaceAuditScope.subject(w, owner.apply(w.assetId)), AuditActions.CREATED,
+                    audit.snapshot(WorkspaceMapper.toApi(w, owner.apply(w.assetId), zones, desks, allocations)));
         }
         return written[0];
     }

@@ -14,6 +14,9 @@ public final class AuditActions {
     public static final String REJECTED = "REJECTED";
     public static final String RELEASED = "RELEASED";
     public static final String STATUS_CHANGED = "STATUS_CHANGED";
+    /** An asset moved to another partner by a completed disposal transfer. */
+    public static final String TRANSFERRED = "TRANSFERRED";
+    public static final String CANCELLED = "CANCELLED";
 
     private AuditActions() {
     }

@@ -15,6 +15,9 @@ public final class ScopeTypes {
     public static final String MOU = "MOU";
     public static final String DISPOSAL = "DISPOSAL";
     public static final String DISPOSAL_INTEREST = "DISPOSAL_INTEREST";
+    public static final String OCCUPATION = "OCCUPATION";
+    public static final String WORKSPACE = "WORKSPACE";
+    public static final String DESK_BOOKING = "DESK_BOOKING";
 
     private ScopeTypes() {
     }

@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * them (only RateLimitTest, with a profile of its own and a fresh database, comes after it).
  */
 @QuarkusTest
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE - 2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssetBulkImportTest {
 

@@ -169,6 +169,73 @@ class AssetGeoSearchTest {
     }
 
     @Test
+    void aBoundedTotalCountsNoFurtherThanThePageAndOneMoreAndSaysSo() {
+        String nearest = "&nearLat=60.40&nearLon=-1.20&sort=distance";
+        int located = ids.size() - 1;
+        JsonPath exact = search(nearest + "&limit=3");
+        assertEquals(located, exact.getInt("total"));
+        assertEquals(true, exact.getBoolean("totalExact"));
+        // Bounded: the same page, and a total that says only that another page follows.
+        JsonPath bounded = search(nearest + "&limit=3&total=bounded");
+        assertEquals(exact.getList("items.id"), bounded.getList("items.id"));
+        assertEquals(4, bounded.getInt("total"));
+        assertEquals(false, bounded.getBoolean("totalExact"));
+        assertEquals(List.of("near-20km"), keysOf(search(nearest + "&limit=1&offset=3&total=bounded")));
+        assertEquals(5, search(nearest + "&limit=1&offset=3&total=bounded").getInt("total"));
+        // A page that holds the last match knows the exact total, as does a page past the end.
+        JsonPath last = search(nearest + "&limit=" + located + "&offset=1&total=bounded");
+        assertEquals(located - 1, last.getList("items").size());
+        assertEquals(located, last.getInt("total"));
+        assertEquals(true, last.getBoolean("totalExact"));
+        JsonPath past = search(nearest + "&limit=5&offset=" + (located + 3) + "&total=bounded");
+        assertEquals(List.of(), past.getList("items"));
+        assertEquals(located, past.getInt("total"));
+        assertEquals(true, past.getBoolean("totalExact"));
+        // Within a radius, nearest first: the 1,001 m ring around Maidstone holds 8 (ranked on the sphere, so
+        // the east and west points 1,000.5 m away come before those 999.5 m north and south).
+        String ring = "&nearLat=51.27&nearLon=0.52&radiusM=1001&sort=distance";
+        JsonPath inner = search(ring + "&limit=4&total=bounded");
+        assertEquals(search(ring).getList("items.id").subList(0, 4), inner.getList("items.id"));
+        assertEquals(5, inner.getInt("total"));
+        assertEquals(false, inner.getBoolean("totalExact"));
+        assertEquals(8, search(ring + "&limit=4").getInt("total"));
+        assertEquals(8, search(ring + "&limit=8&total=bounded").getInt("total"));
+        assertEquals(true, search(ring + "&limit=8&total=bounded").getBoolean("totalExact"));
+        // A map's page says the same.
+        JsonPath map = JsonPath.from(Api.as("police.viewer").accept("application/geo+json")
+                .get("/assets?q=" + token + nearest + "&limit=3&total=bounded").then().statusCode(200).extract().asString());
+        assertEquals(4, map.getInt("total"));
+        assertEquals(false, map.getBoolean("totalExact"));
+        assertEquals(exact.getList("items.id"), map.getList("features.id"));
+    }
+
+    @Test
+    void aRadiusPageInNameOrderCountsEveryMatchAndAPagePastTheEndStillHasItsTotal() {
+        String ring = "&nearLat=51.27&nearLon=0.52&radiusM=1001";
+        JsonPath all = search(ring);
+        assertEquals(8, all.getInt("total"));
+        List<String> names = all.getList("items.name", String.class);
+        assertEquals(names.stream().sorted().toList(), names);
+        JsonPath second = search(ring + "&limit=3&offset=3");
+        assertEquals(all.getList("items.id").subList(3, 6), second.getList("items.id"));
+        assertEquals(8, second.getInt("total"));
+        JsonPath past = search(ring + "&limit=3&offset=8");
+        assertEquals(List.of(), past.getList("items"));
+        assertEquals(8, past.getInt("total"));
+        assertEquals(true, past.getBoolean("totalExact"));
+    }
+
+    @Test
+    void theNearestWithinARadiusBreakTiesByIdAtAPagesEdge() {
+        String near = "&nearLat=60.40&nearLon=-1.20&radiusM=6000&sort=distance";
+        List<String> sameSpot = List.of(ids.get("near-a"), ids.get("near-b")).stream().sorted().toList();
+        assertEquals(sameSpot.subList(0, 1), search(near + "&limit=1").getList("items.id", String.class));
+        assertEquals(sameSpot.subList(1, 2), search(near + "&limit=1&offset=1").getList("items.id", String.class));
+        assertEquals(List.of("near-5km"), keysOf(search(near + "&limit=1&offset=2")));
+        assertEquals(3, search(near + "&limit=1&offset=2").getInt("total"));
+    }
+
+    @Test
     void aPointNeedsARadiusOrTheNearestFirst() {
         Api.badRequestAs("police.viewer").get("/assets?nearLat=60.40&nearLon=-1.20").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("radiusM"));

@@ -82,18 +82,23 @@ final class AssetsMatrix {
         String hidden = asset(c, token);
         boolean seesAll = seesAllAssets(c.caller());
         // Unfiltered, by its own authority (Maidstone), by its county (Kent: one query over the county's
-        // districts), and as a map: the same rule in every form of the search.
-        for (String filter : List.of("", "&localAuthority=E07000110", "&localAuthority=E10000016")) {
+        // districts), around its point (the page and its count in one pass), nearest first with a bounded
+        // total, with and without a radius, and as a map: the same rule in every form of the search.
+        for (String filter : List.of("", "&localAuthority=E07000110", "&localAuthority=E10000016",
+                "&nearLat=51.27&nearLon=0.52&radiusM=100", "&nearLat=51.27&nearLon=0.52&sort=distance&total=bounded",
+                "&nearLat=51.27&nearLon=0.52&radiusM=100&sort=distance&total=bounded")) {
             Response r = c.caller().api().get("/assets?includeDisposed=true&q=" + token + filter);
             expect(c, r);
             assertEquals(seesAll ? 1 : 0, (int) r.path("total"), c + filter + ": total");
             assertEquals(seesAll, r.asString().contains(hidden), c + filter + ": the OWNER_ONLY asset in the page");
         }
-        Response map = c.caller().api().accept("application/geo+json")
-                .get("/assets?includeDisposed=true&localAuthority=E10000016&q=" + token);
-        expect(c, map);
-        assertEquals(seesAll ? 1 : 0, (int) map.path("total"), c + ": map total");
-        assertEquals(seesAll, map.asString().contains(hidden), c + ": the OWNER_ONLY asset on the map");
+        for (String filter : List.of("&localAuthority=E10000016", "&nearLat=51.27&nearLon=0.52&sort=distance&total=bounded")) {
+            Response map = c.caller().api().accept("application/geo+json")
+                    .get("/assets?includeDisposed=true&q=" + token + filter);
+            expect(c, map);
+            assertEquals(seesAll ? 1 : 0, (int) map.path("total"), c + filter + ": map total");
+            assertEquals(seesAll, map.asString().contains(hidden), c + filter + ": the OWNER_ONLY asset on the map");
+        }
     }
 
     private static void getAsset(Case c) {

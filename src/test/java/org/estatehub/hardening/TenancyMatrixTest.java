@@ -27,7 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * derived from the service's rules; each feature's table sits with the requests that exercise it
  * ({@link PartnersMatrix}, {@link AssetsMatrix}, {@link ProjectsMatrix}, {@link FundingMatrix},
  * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}, {@link LocalAuthoritiesMatrix},
- * {@link DataQualityMatrix}, {@link BrownfieldMatrix}), the
+ * {@link DataQualityMatrix}, {@link BrownfieldMatrix}, {@link DisposalsMatrix}, {@link LandReleaseMatrix},
+ * {@link OccupationsMatrix}, {@link WorkspacesMatrix}), the
  * checks they share in
  * {@link TenancyMatrix}. After every refused write the record is read again by the programme office and
  * must be byte-for-byte what it was; after every refused read or list the answer must not contain the
@@ -38,17 +39,21 @@ import io.quarkus.test.junit.QuarkusTest;
 class TenancyMatrixTest {
 
     /** Each feature's table, by the feature's name. */
-    static final Map<String, List<Row>> TABLES = Map.of(
-            "partners", PartnersMatrix.TABLE,
-            "assets", AssetsMatrix.TABLE,
-            "projects", ProjectsMatrix.TABLE,
-            "funding", FundingMatrix.TABLE,
-            "mous", MousMatrix.TABLE,
-            "monitoring", MonitoringMatrix.TABLE,
-            "history", HistoryMatrix.TABLE,
-            "local authorities", LocalAuthoritiesMatrix.TABLE,
-            "data quality", DataQualityMatrix.TABLE,
-            "brownfield sites", BrownfieldMatrix.TABLE);
+    static final Map<String, List<Row>> TABLES = Map.ofEntries(
+            Map.entry("partners", PartnersMatrix.TABLE),
+            Map.entry("assets", AssetsMatrix.TABLE),
+            Map.entry("projects", ProjectsMatrix.TABLE),
+            Map.entry("funding", FundingMatrix.TABLE),
+            Map.entry("mous", MousMatrix.TABLE),
+            Map.entry("monitoring", MonitoringMatrix.TABLE),
+            Map.entry("history", HistoryMatrix.TABLE),
+            Map.entry("local authorities", LocalAuthoritiesMatrix.TABLE),
+            Map.entry("data quality", DataQualityMatrix.TABLE),
+            Map.entry("brownfield sites", BrownfieldMatrix.TABLE),
+            Map.entry("disposals", DisposalsMatrix.TABLE),
+            Map.entry("land release", LandReleaseMatrix.TABLE),
+            Map.entry("occupations", OccupationsMatrix.TABLE),
+            Map.entry("workspaces", WorkspacesMatrix.TABLE));
 
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
     static final List<String> CONTRACT_OPERATIONS = List.of("getMe", "listPartners", "createPartner", "getPartner",
@@ -67,7 +72,15 @@ class TenancyMatrixTest {
             "listLocalAuthorities", "getLocalAuthority", "getDataQuality",
             "searchBrownfieldSites", "getBrownfieldSite", "updateBrownfieldSiteLinks", "setBrownfieldSiteBoundary",
             "deleteBrownfieldSiteBoundary", "importBrownfieldSites",
-            "exportBrownfieldSites");
+            "exportBrownfieldSites",
+            "listDisposals", "declareDisposal", "exportDisposals", "getDisposal", "getDisposalHistory",
+            "agreeDisposalTransfer", "releaseDisposalToOpenMarket", "withdrawDisposal", "completeDisposal",
+            "listDisposalInterests", "registerDisposalInterest", "getDisposalInterest", "getDisposalInterestHistory",
+            "shortlistDisposalInterest", "declineDisposalInterest", "withdrawDisposalInterest",
+            "getHomesDelivered", "recordHomesDelivered", "getLandReleaseDashboard",
+            "listAssetOccupations", "createOccupation", "getOccupation", "updateOccupation", "getOccupationHistory",
+            "listWorkspaces", "createWorkspace", "getWorkspace", "setWorkspaceAllocation", "bookDesk", "cancelDeskBooking",
+            "listDeskBookings", "getWorkspaceUse");
 
     @Test
     void everyContractOperationIsInTheTable() throws Exception {
@@ -180,5 +193,45 @@ class TenancyMatrixTest {
     @MethodSource("brownfieldSites")
     void brownfieldSites(Case c) {
         BrownfieldMatrix.exercise(c);
+    }
+
+    static Stream<Case> disposals() {
+        return TenancyMatrix.cases(DisposalsMatrix.TABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("disposals")
+    void disposals(Case c) {
+        DisposalsMatrix.exercise(c);
+    }
+
+    static Stream<Case> landRelease() {
+        return TenancyMatrix.cases(LandReleaseMatrix.TABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("landRelease")
+    void landRelease(Case c) {
+        LandReleaseMatrix.exercise(c);
+    }
+
+    static Stream<Case> occupations() {
+        return TenancyMatrix.cases(OccupationsMatrix.TABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("occupations")
+    void occupations(Case c) {
+        OccupationsMatrix.exercise(c);
+    }
+
+    static Stream<Case> workspaces() {
+        return TenancyMatrix.cases(WorkspacesMatrix.TABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("workspaces")
+    void workspaces(Case c) {
+        WorkspacesMatrix.exercise(c);
     }
 }

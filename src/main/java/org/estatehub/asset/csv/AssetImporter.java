@@ -99,15 +99,18 @@ public class AssetImporter {
 
     /**
      * Imports a file already received (ImportSpool), so the transaction lasts as long as the import itself.
-     * The timeout leaves room for a file at the row limit on a loaded machine (100,000 rows: 7-21 s here).
+     * The timeout (ImportLimits.TRANSACTION_TIMEOUT, 300 s by default) leaves room for a file at the default
+     * row limit on a loaded machine (100,000 rows: 7-21 s here); an import that does not finish within it is
+     * rolled back and answered 503 ({@link ImportDeadline}).
      * A dry run does everything but the writes to the register: it takes no advisory lock (it changes
      * nothing another import could clash with) and its only table, asset_import, is dropped at commit.
      *
      * @param declared the charset the Content-Type names, null for none (then detected, {@link FileEncoding#of})
      */
     @Transactional
-    @TransactionConfiguration(timeout = 300)
+    @TransactionConfiguration(timeout = 300, timeoutFromConfigProperty = ImportLimits.TRANSACTION_TIMEOUT)
     public Outcome importFile(ImportSpool.Spooled file, Charset declared, String requestedOwner, boolean dryRun) {
+        ImportDeadline deadline = ImportDeadline.of(limits.transactionTimeoutSeconds());
         String ownerId = access.ownerFor(requestedOwner);
         Partner owner = Partner.findById(ownerId);
         if (owner == null) {
@@ -119,29 +122,51 @@ public class AssetImporter {
                 exec(connection, "select pg_advisory_xact_lock(hashtext('asset-import:' || ?))", owner.id);
             }
             createTable(connection);
-            Loaded loaded = load(connection, body, encoding, owner);
+            deadline.limit(connection);
+            Loaded loaded = load(connection, body, encoding, owner, deadline);
             ReportedErrors errors = loaded.errors();
             if (!dryRun && errors.errors > 0) {
                 throw errors.problem(errors.rows + " of " + loaded.lines() + " rows are invalid; nothing was saved.");
             }
+            // Before the register is read at all, so that the lock it may take is never an upgrade two
+            // imports could each wait on (IndexRebuild).
+            IndexRebuild rebuild = dryRun ? IndexRebuild.NEVER : IndexRebuild.consider(connection, loaded.lines(),
+                    limits.indexRebuildShare());
+            deadline.limit(connection);
             matchRegister(connection, owner.id);
+            deadline.limit(connection);
             long conflicts = rejectConflicts(connection, owner.id, errors, dryRun);
             if (!dryRun && conflicts > 0) {
                 throw errors.problem(conflicts + " rows conflict with the register; nothing was saved.");
             }
-            int[] counts = dryRun ? dryCounts(connection) : save(connection, owner.id);
+            deadline.limit(connection);
+            int[] counts = dryRun ? dryCounts(connection) : save(connection, owner.id, rebuild, deadline);
             return new Outcome(owner.id, dryRun, loaded.lines(), counts[0], counts[1], counts[2],
                     encoding.charset().name(), encoding.declared(), loaded.systems(), loaded.warnings().errors,
                     loaded.warnings().listed, errors.errors, errors.rows, errors.errors == 0 ? null : errors.listed);
         } catch (SQLException e) {
-            throw new IllegalStateException("Import into the register failed", e);
+            throw deadline.cancelled(e) ? deadline.timedOut() : new IllegalStateException("Import into the register failed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // The audit events are written through Hibernate, which wraps the SQLException.
+            throw deadline.cancelled(e) ? deadline.timedOut() : e;
         }
     }
 
+    /**
+     * The answer for a failure of {@link #importFile} started at `startedNanos` (System.nanoTime): a 503
+     * when the transaction manager timed the import out before the import's own deadline caught it (the
+     * service too busy to look), else null.
+     */
+    public ProblemException timedOut(RuntimeException failure, long startedNanos) {
+        int timeout = limits.transactionTimeoutSeconds();
+        return ImportDeadline.transactionTimedOut(failure, startedNanos, timeout) ? ImportDeadline.timedOut(timeout) : null;
+    }
+
     /** Reads, checks and copies every row; a problem with the whole file (400, 413) is thrown. */
-    private Loaded load(Connection connection, InputStream body, FileEncoding encoding, Partner owner) throws SQLException {
+    private Loaded load(Connection connection, InputStream body, FileEncoding encoding, Partner owner,
+            ImportDeadline deadline) throws SQLException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
         ReportedErrors errors = new ReportedErrors(limits.maxReportedErrors());
         ReportedErrors warnings = new ReportedErrors(limits.maxReportedErrors());
@@ -166,6 +191,9 @@ public class AssetImporter {
                 if (++lines > limits.maxRows()) {
                     throw tooLarge("The file has more than " + limits.maxRows() + " asset rows (line " + line
                             + "), the most one import takes; split it into several files. Nothing was saved.");
+                }
+                if (lines % 1024 == 0) {
+                    deadline.check();
                 }
                 rowErrors.clear();
                 rowWarnings.clear();
@@ -326,7 +354,8 @@ public class AssetImporter {
     }
 
     /** Saves the checked rows; returns the rows created, updated and unchanged. */
-    private int[] save(Connection connection, String owner) throws SQLException {
+    private int[] save(Connection connection, String owner, IndexRebuild rebuild, ImportDeadline deadline)
+            throws SQLException {
         // Every time this import stores comes from the service's clock, as for single changes.
         OffsetDateTime now = PartnershipCalendar.timestamp(clock);
         // The audit history needs each changed asset as it was (asset_audit_doc: its API representation;
@@ -336,6 +365,7 @@ public class AssetImporter {
                 update asset_import s set before_doc = asset_audit_doc(a, la.name)
                   from asset a left join local_authority la on la.code = a.local_authority
                  where a.id = s.asset_id and s.changed""");
+        deadline.limit(connection);
         int updated = exec(connection, """
                 update asset a set name = s.name, asset_type = s.asset_type, land_only = s.land_only,
                        street = s.street, town = s.town, postcode = s.postcode,
@@ -351,7 +381,10 @@ public class AssetImporter {
                                            then s.coordinate_system else a.coordinate_system end,
                        updated_at = ?, version = a.version + 1
                   from asset_import s where s.asset_id = a.id and s.changed""", now);
-        exec(connection, "update asset_import set asset_id = gen_random_uuid() where asset_id is null");
+        deadline.limit(connection);
+        int creating = exec(connection, "update asset_import set asset_id = gen_random_uuid() where asset_id is null");
+        IndexRebuild.Dropped dropped = rebuild.dropIfWorthIt(connection, creating);
+        deadline.limit(connection);
         int created = exec(connection, """
                 insert into asset (id, owner_partner_id, name, asset_type, land_only, street, town, postcode,
                        local_authority, uprn, own_reference, epims_reference, latitude, longitude, tenure,
@@ -364,18 +397,27 @@ public class AssetImporter {
                        occupancy, holding, land_area_hectares, epc_band, effective_date, coordinate_system,
                        source_columns, ?, ?
                   from asset_import where old_status is null""", owner, now, now);
+        deadline.limit(connection);
+        IndexRebuild.restoreAsset(connection, dropped);
         // The status history's foreign key is checked row by row with a plan this pooled connection may
         // have cached while the register was small (a scan of the whole table per row: minutes for
-        // 100,000 rows); fresh statistics, counting this transaction's own rows, make it replan.
+        // 100,000 rows); fresh statistics, counting this transaction's own rows, make it replan. Only the
+        // key's column is analysed: the table's size is what the plan needs, and the other columns' (the
+        // jsonb source columns, the names) cost most of a full ANALYZE; autovacuum analyses them later.
         if (created > 0) {
-            exec(connection, "analyze asset");
+            deadline.limit(connection);
+            exec(connection, "analyze asset (id)");
         }
+        deadline.limit(connection);
         exec(connection, """
                 insert into asset_status_change (asset_id, from_status, to_status, changed_by, partner_id, reason,
                        changed_at)
                 select asset_id, old_status, status, ?, ?, 'CSV import', ?
                   from asset_import where old_status is distinct from status""",
                 access.username(), access.callerPartner(), now);
+        deadline.limit(connection);
+        IndexRebuild.restoreHistory(connection, dropped);
+        deadline.limit(connection);
         // One event per created or changed asset, in line order, recorded as every other change is.
         audit.recordAll("""
                 select ? as entity_type, a.id::text as entity_id,
@@ -589,7 +631,7 @@ public class AssetImporter {
         }
     }
 
-    private static int exec(Connection connection, String sql, Object... params) throws SQLException {
+    static int exec(Connection connection, String sql, Object... params) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);

@@ -23,6 +23,24 @@ public class ImportLimits {
     @ConfigProperty(name = "estatehub.import.max-reported-errors", defaultValue = "1000")
     int maxReportedErrors;
 
+    /**
+     * Seconds an asset import's transaction may last (AssetImporter): past it the import is rolled back and
+     * answered 503. Raised by the operator for files above the default row limit (bench/import.sh does).
+     */
+    @ConfigProperty(name = TRANSACTION_TIMEOUT, defaultValue = "300")
+    int transactionTimeoutSeconds;
+
+    /**
+     * The share of the register, after the import, that an import must create for AssetImporter to drop the
+     * asset table's secondary indexes and build them again rather than add each row to them (bench/README.md
+     * "Import": building is about four times cheaper per row than inserting, so it pays from about a
+     * quarter). 1 or more: never.
+     */
+    @ConfigProperty(name = "estatehub.import.index-rebuild-share", defaultValue = "0.25")
+    double indexRebuildShare;
+
+    public static final String TRANSACTION_TIMEOUT = "estatehub.import.transaction-timeout";
+
     public int maxRows() {
         return maxRows;
     }
@@ -33,5 +51,13 @@ public class ImportLimits {
 
     public int maxReportedErrors() {
         return maxReportedErrors;
+    }
+
+    public int transactionTimeoutSeconds() {
+        return transactionTimeoutSeconds;
+    }
+
+    public double indexRebuildShare() {
+        return indexRebuildShare;
     }
 }

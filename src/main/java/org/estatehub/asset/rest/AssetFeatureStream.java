@@ -57,6 +57,7 @@ public class AssetFeatureStream {
             json.writeStartObject();
             json.writeStringField("type", "FeatureCollection");
             json.writeNumberField("total", page.total());
+            json.writeBooleanField("totalExact", page.totalExact());
             json.writeNumberField("limit", query.limit());
             json.writeNumberField("offset", query.offset());
             json.writeArrayFieldStart("features");

@@ -86,9 +86,9 @@ public class AssetResource implements AssetsApi {
     @Override
     public Response searchAssets(String partner, String localAuthority, AssetStatus status, AssetType type, String q,
             String bbox, BigDecimal nearLat, BigDecimal nearLon, Integer radiusM, Boolean includeDisposed, String sort,
-            Integer limit, Integer offset) {
+            String total, Integer limit, Integer offset) {
         AssetQuery query = AssetQuery.of(partner, authorities.filterArea(LOCAL_AUTHORITY, localAuthority), status, type, q, bbox, nearLat, nearLon, radiusM,
-                includeDisposed, sort, limit, offset);
+                includeDisposed, sort, total, limit, offset);
         if (MediaTypes.prefers(headers, GEO_JSON)) {
             return Response.ok(featureStream.stream(query), GEO_JSON).build();
         }
@@ -96,6 +96,7 @@ public class AssetResource implements AssetsApi {
         AssetPage page = new AssetPage()
                 .items(result.hits().stream().map(h -> AssetMapper.toApi(h.asset(), h.distanceM(), authorities)).toList())
                 .total(result.total())
+                .totalExact(result.totalExact())
                 .limit(limit)
                 .offset(offset);
         return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
@@ -149,7 +150,13 @@ public class AssetResource implements AssetsApi {
         // import, not as long as the upload (ImportSpool).
         try (ImportSlots.Slot slot = dry ? importSlots.acquireDryRun() : importSlots.acquire(access.ownerFor(ownerPartnerId));
                 ImportSpool.Spooled file = spool.receive(body)) {
-            outcome = importer.importFile(file, declared, ownerPartnerId, dry);
+            long started = System.nanoTime();
+            try {
+                outcome = importer.importFile(file, declared, ownerPartnerId, dry);
+            } catch (RuntimeException e) {
+                ProblemException timedOut = importer.timedOut(e, started);
+                throw timedOut == null ? e : timedOut;
+            }
         }
         var result = new AssetImportResult()
                 .ownerPartnerId(outcome.ownerPartnerId())

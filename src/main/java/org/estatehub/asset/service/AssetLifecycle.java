@@ -30,6 +30,10 @@ public final class AssetLifecycle {
         return TABLE.allows(from, to);
     }
 
+    public static void require(AssetStatus from, AssetStatus to) {
+        TABLE.require(from, to);
+    }
+
     public static Set<AssetStatus> next(AssetStatus from) {
         return TABLE.next(from);
     }

@@ -18,19 +18,32 @@ import org.estatehub.common.problem.Problems;
  * (nearLat, nearLon) comes with radiusM (a radius search) or, without it, with sort=distance: the nearest
  * first, however far, which a map asks for to show "the 20 closest" without guessing a radius.
  * {@code localAuthorities} is the filter's area (LocalAuthorities.filterArea: the authority and, for a
- * county, its districts), null for no filter.
+ * county, its districts), null for no filter. {@code exactTotal}: the total counts every match
+ * ({@code total=exact}, the default) rather than no further than the page and one more ({@code total=bounded}).
  */
 public record AssetQuery(String partner, Set<String> localAuthorities, AssetStatus status, AssetType type, String text,
         double[] bbox, Double nearLat, Double nearLon, Integer radiusM, boolean includeDisposed, String sort,
-        int limit, int offset) {
+        boolean exactTotal, int limit, int offset) {
 
     public static final List<String> SORTS = List.of("name", "-name", "annualRunningCost", "-annualRunningCost",
             "grossInternalAreaM2", "-grossInternalAreaM2", "utilisationPercent", "-utilisationPercent", "updatedAt",
             "-updatedAt", "distance");
 
+    /** The contract's values of {@code total}. */
+    public static final List<String> TOTALS = List.of("exact", "bounded");
+
+    /** A search whose total counts every match. */
     public static AssetQuery of(String partner, Set<String> localAuthorities, AssetStatus status, AssetType type, String q,
             String bbox, BigDecimal nearLat, BigDecimal nearLon, Integer radiusM, Boolean includeDisposed,
             String sort, int limit, int offset) {
+        return of(partner, localAuthorities, status, type, q, bbox, nearLat, nearLon, radiusM, includeDisposed, sort,
+                null, limit, offset);
+    }
+
+    /** @param total {@code exact} (also for null) or {@code bounded}, as the contract's parameter */
+    public static AssetQuery of(String partner, Set<String> localAuthorities, AssetStatus status, AssetType type, String q,
+            String bbox, BigDecimal nearLat, BigDecimal nearLon, Integer radiusM, Boolean includeDisposed,
+            String sort, String total, int limit, int offset) {
         List<FieldError> errors = new ArrayList<>();
         double[] box = null;
         if (bbox != null) {
@@ -57,13 +70,17 @@ public record AssetQuery(String partner, Set<String> localAuthorities, AssetStat
             errors.add(Problems.fieldError("sort",
                     "sort=distance needs a point: nearLat and nearLon (with radiusM for a radius search)"));
         }
+        String counting = total == null ? "exact" : total;
+        if (!TOTALS.contains(counting)) {
+            errors.add(Problems.fieldError("total", "'" + counting + "' is not one of: " + String.join(", ", TOTALS)));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         return new AssetQuery(partner, localAuthorities == null ? null : Set.copyOf(localAuthorities), status, type, text, box,
                 nearLat == null ? null : nearLat.doubleValue(), nearLon == null ? null : nearLon.doubleValue(),
-                radiusM, Boolean.TRUE.equals(includeDisposed), order, limit, offset);
+                radiusM, Boolean.TRUE.equals(includeDisposed), order, counting.equals("exact"), limit, offset);
     }
 
     /** A radius search: only assets within radiusM of the point. */
@@ -74,5 +91,10 @@ public record AssetQuery(String partner, Set<String> localAuthorities, AssetStat
     /** A point was given (a radius search or the nearest first): every hit carries its distance. */
     public boolean fromPoint() {
         return nearLat != null;
+    }
+
+    /** Nearest first, within a radius or not. */
+    public boolean nearestFirst() {
+        return sort.equals("distance");
     }
 }

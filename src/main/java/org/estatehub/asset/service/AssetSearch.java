@@ -2,6 +2,7 @@ package org.estatehub.asset.service;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -51,21 +52,37 @@ public class AssetSearch {
     public record Hit(Asset asset, Double distanceM) {
     }
 
-    public record Result(List<Hit> hits, long total) {
+    /** @param totalExact whether {@code total} counts every match, or is a lower bound ({@code total=bounded}) */
+    public record Result(List<Hit> hits, long total, boolean totalExact) {
     }
 
     /**
      * A search with its SQL and parameters fixed while the caller's request (and so their visibility) is
-     * in scope, to be run now or later while the answer is written.
+     * in scope, to be run now or later while the answer is written. {@code page} carries the total in its
+     * last column when it was made for {@link #search}; {@code count} counts alone (exactly, or no further
+     * than {@code :cap} for {@code total=bounded}).
      */
-    private record Statements(NamedSql page, NamedSql count, Map<String, Object> params) {
+    private record Statements(NamedSql page, NamedSql count, Map<String, Object> params, AssetQuery query) {
     }
 
+    /** The page and its total in one statement (the total in a last column), and so one round trip. */
     public Result search(AssetQuery query) {
-        Statements statements = statements(query, false);
+        Statements statements = statements(query, false, true);
         try (Connection connection = dataSource.getConnection()) {
-            List<Hit> hits = statements.page().list(connection, statements.params(), AssetSearch::hit);
-            return new Result(hits, count(connection, statements));
+            List<Hit> hits = new ArrayList<>();
+            long total = 0;
+            try (PreparedStatement select = statements.page().prepare(connection, statements.params());
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    hits.add(hit(rows));
+                    total = rows.getLong(TOTAL_COLUMN);
+                }
+            }
+            if (hits.isEmpty() && query.offset() > 0) {
+                // A page past the end has no row to carry the total: it is counted on its own.
+                total = count(connection, statements);
+            }
+            return new Result(hits, total, exact(query, total));
         } catch (SQLException e) {
             throw new IllegalStateException("Asset search failed", e);
         }
@@ -96,6 +113,10 @@ public class AssetSearch {
             return total;
         }
 
+        public boolean totalExact() {
+            return exact(statements.query(), total);
+        }
+
         /** Reads the page's rows from a cursor, handing each hit to `each`; a database failure is an IOException. */
         public void forEachHit(HitWriter each) throws IOException {
             Cursors.forEachRow(dataSource, statements.page(), statements.params(), row -> each.write(hit(row)));
@@ -104,7 +125,7 @@ public class AssetSearch {
 
     /** The page of `query`, counted now and read later ({@link Streamed}). */
     public Streamed streamed(AssetQuery query) {
-        Statements statements = statements(query, true);
+        Statements statements = statements(query, true, false);
         try (Connection connection = dataSource.getConnection()) {
             return new Streamed(statements, count(connection, statements));
         } catch (SQLException e) {
@@ -112,31 +133,64 @@ public class AssetSearch {
         }
     }
 
-    /** @param located only assets with a location: a map has nowhere to draw the others */
-    private Statements statements(AssetQuery query, boolean located) {
+    /** The column of a {@link #search} page that holds the total: after the asset's and distance_m. */
+    private static final int TOTAL_COLUMN = AssetRows.COLUMN_COUNT + 2;
+
+    /**
+     * @param located only assets with a location: a map has nowhere to draw the others
+     * @param totalInPage the page's last column is the total
+     */
+    private Statements statements(AssetQuery query, boolean located, boolean totalInPage) {
         Map<String, Object> params = new HashMap<>();
         String where = where(query, params) + (located ? " and a.latitude is not null" : "");
-        String distance = query.fromPoint() ? DISTANCE_SQL : "cast(null as double precision)";
+        String select = "select " + AssetRows.COLUMNS + ", "
+                + (query.fromPoint() ? DISTANCE_SQL : "cast(null as double precision)") + " as distance_m";
+        String order = " order by " + orderBy(query.sort());
+        String page = " limit :limit offset :offset";
         params.put("limit", query.limit());
         params.put("offset", query.offset());
-        String from = "asset a where " + where;
-        if (query.fromPoint() && !query.aroundPoint()) {
-            // The nearest first with no radius. PostgreSQL walks the GiST index in distance order (KNN) only
-            // for an ORDER BY of the distance alone, not with the id tie-break after it (measured at a million
-            // assets: a whole-table sort, 1.4 s). So a KNN scan first finds the distance of the page's last
-            // row, and the page is then ranked in full among the assets no farther than that (1 mm more, for
-            // rounding; ST_DWithin on the sphere, as <-> measures), an index scan too: the same rows and order
-            // as one ORDER BY over the whole register, ties at the page's edge included.
-            params.put("window", query.offset() + query.limit());
-            from = "asset a, (select max(k.d) as d from (select " + NEAREST_SQL + " as d from asset a where " + where
-                    + " order by 1 limit :window) k) edge where " + where + " and ST_DWithin(a.footprint_geography, "
-                    + POINT_SQL + ", edge.d + 0.001, false)";
+        String count;
+        if (query.exactTotal()) {
+            count = "select count(*) from asset a where " + where;
+        } else {
+            // Stops at the page's end and one row more: enough to say whether another page follows.
+            count = "select count(*) from (select 1 from asset a where " + where + " limit :cap) c";
+            params.put("cap", cap(query));
         }
-        return new Statements(
-                NamedSql.of("select " + AssetRows.COLUMNS + ", " + distance + " as distance_m from " + from
-                        + " order by " + orderBy(query.sort()) + " limit :limit offset :offset"),
-                NamedSql.of("select count(*) from asset a where " + where),
-                params);
+        String total = totalInPage ? ", (" + count + ") as total" : "";
+        String sql;
+        if (query.nearestFirst()) {
+            // PostgreSQL walks the GiST index in distance order (KNN) only for an ORDER BY of the distance
+            // alone, not with the id tie-break after it (measured at a million assets: a whole-table sort,
+            // 1.4 s; within 5 km, a sort of every asset in the radius). So a KNN scan first finds the distance
+            // of the page's last row, and the page is then ranked in full among the assets no farther than
+            // that (1 mm more, for rounding; ST_DWithin on the sphere, as <-> measures), an index scan too:
+            // the same rows and order as one ORDER BY over every match, ties at the page's edge included.
+            params.put("window", (long) query.offset() + query.limit());
+            sql = select + total + " from asset a, (select max(k.d) as d from (select " + NEAREST_SQL
+                    + " as d from asset a where " + where + " order by 1 limit :window) k) edge where " + where
+                    + " and ST_DWithin(a.footprint_geography, " + POINT_SQL + ", edge.d + 0.001, false)" + order + page;
+        } else if (totalInPage && query.aroundPoint() && query.exactTotal()) {
+            // A radius page in any other order reads every asset in the radius to sort them, and the exact
+            // total counts the same rows: one pass over the radius's candidates (each a spheroid distance)
+            // for both, carrying only id and sort key through the count; the page's 50 rows are then read
+            // by primary key.
+            sql = select + ", w.total from (select a.id, count(*) over () as total from asset a where " + where
+                    + order + page + ") w join asset a on a.id = w.id" + order;
+        } else {
+            sql = select + total + " from asset a where " + where + order + page;
+        }
+        return new Statements(NamedSql.of(sql), NamedSql.of(count), params, query);
+    }
+
+    /** The rows {@code total=bounded} counts up to: the page's end and one more. */
+    private static long cap(AssetQuery query) {
+        return (long) query.offset() + query.limit() + 1;
+    }
+
+    /** A bounded count that reached its cap says only that more matches follow. */
+    private static boolean exact(AssetQuery query, long total) {
+        return query.exactTotal() || total < cap(query);
     }
 
     private long count(Connection connection, Statements statements) throws SQLException {
@@ -144,11 +198,12 @@ public class AssetSearch {
     }
 
     private static Hit hit(ResultSet row) throws SQLException {
-        // wasNull() answers for the column read last, so it is asked right after distance_m, before the
-        // asset's own columns are read (distance_m is NULL outside a radius search).
-        double value = row.getDouble("distance_m");
+        Asset asset = AssetRows.read(row);
+        // wasNull() answers for the column read last, so it is asked right after distance_m (NULL outside
+        // a search from a point).
+        double value = row.getDouble(AssetRows.COLUMN_COUNT + 1);
         Double distance = row.wasNull() ? null : value;
-        return new Hit(AssetRows.read(row), distance);
+        return new Hit(asset, distance);
     }
 
     /** The caller-visibility and filter conditions shared by search and export. */

@@ -94,7 +94,8 @@ public class AssetService {
         access.requireWritable(asset);
         ETags.requireMatch(ifMatch, asset.version);
         if (input.getOwnerPartnerId() != null && !input.getOwnerPartnerId().equals(asset.ownerPartnerId)) {
-            throw ProblemException.conflict("An asset's owner never changes (it is '" + asset.ownerPartnerId + "').");
+            throw ProblemException.conflict("An update never changes an asset's owner (it is '" + asset.ownerPartnerId
+                    + "'); a completed disposal transfer does (POST /disposals/{disposalId}/completion).");
         }
         if (AssetLifecycle.terminal(asset.status)) {
             throw ProblemException.conflict("The asset was disposed on " + asset.disposedOn + " and can no longer change.");
@@ -131,6 +132,7 @@ public class AssetService {
         if (!AssetLifecycle.allowed(asset.status, AssetStatus.DISPOSED)) {
             throw ProblemException.conflict("The asset was already disposed on " + asset.disposedOn + ".");
         }
+        requireNoLiveDisposal(asset);
         if (request.getDisposedOn().isAfter(PartnershipCalendar.today(clock))) {
             throw ProblemException.invalid(List.of(Problems.fieldError("disposedOn", "must not be in the future")));
         }
@@ -144,6 +146,84 @@ public class AssetService {
         asset.flush();
         audit.record(AssetAuditScope.subject(asset), AuditActions.DISPOSED, previous, snapshot(asset));
         return asset;
+    }
+
+    /**
+     * The asset as its disposal declares it surplus (the disposal feature has checked who may): SURPLUS, in
+     * the status history and the asset's history; nothing when it already is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markSurplus(Asset asset, String reason) {
+        if (asset.status == AssetStatus.SURPLUS) {
+            return;
+        }
+        AssetLifecycle.require(asset.status, AssetStatus.SURPLUS);
+        JsonNode previous = snapshot(asset);
+        AssetStatus before = asset.status;
+        asset.status = AssetStatus.SURPLUS;
+        asset.updatedAt = PartnershipCalendar.timestamp(clock);
+        recordStatus(asset, before, reason);
+        asset.flush();
+        audit.record(AssetAuditScope.subject(asset), AuditActions.UPDATED, previous, snapshot(asset), reason);
+    }
+
+    /**
+     * A completed disposal transfer: the asset becomes `toPartner`'s, in its use (OPERATIONAL). The event is
+     * recorded under the former owner's partner, so that the former owner still reads it (and the rest of
+     * its ownership's events, AssetAuditScope) once the asset is someone else's; the new owner reads the whole
+     * history as the owner does. 409 when the receiver already holds an asset with the same UPRN or reference.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void transfer(Asset asset, String toPartner, String reason) {
+        if (asset.uprn != null && Asset.count("ownerPartnerId = ?1 and uprn = ?2", toPartner, asset.uprn) > 0) {
+            throw ProblemException.conflict(toPartner + " already holds an asset with UPRN " + asset.uprn
+                    + "; merge or correct its record before the transfer completes.");
+        }
+        if (asset.ownReference != null
+                && Asset.count("ownerPartnerId = ?1 and ownReference = ?2", toPartner, asset.ownReference) > 0) {
+            throw ProblemException.conflict(toPartner + " already has an asset with reference '" + asset.ownReference
+                    + "'; change one of the references before the transfer completes.");
+        }
+        String formerOwner = asset.ownerPartnerId;
+        JsonNode previous = snapshot(asset);
+        AssetStatus before = asset.status;
+        asset.ownerPartnerId = toPartner;
+        asset.status = AssetStatus.OPERATIONAL;
+        asset.updatedAt = PartnershipCalendar.timestamp(clock);
+        recordStatus(asset, before, reason);
+        asset.flush();
+        audit.record(org.estatehub.history.AuditSubject.of(AssetAuditScope.TYPE, asset.id, formerOwner),
+                AuditActions.TRANSFERRED, previous, snapshot(asset), reason);
+    }
+
+    /** A completed sale: DISPOSED on `on`, as through POST /assets/{assetId}/disposal. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void disposeBySale(Asset asset, java.time.LocalDate on, String reason) {
+        AssetLifecycle.require(asset.status, AssetStatus.DISPOSED);
+        JsonNode previous = snapshot(asset);
+        AssetStatus before = asset.status;
+        asset.status = AssetStatus.DISPOSED;
+        asset.disposedOn = on;
+        asset.disposalReason = reason;
+        asset.updatedAt = PartnershipCalendar.timestamp(clock);
+        recordStatus(asset, before, reason);
+        asset.flush();
+        audit.record(AssetAuditScope.subject(asset), AuditActions.DISPOSED, previous, snapshot(asset));
+    }
+
+    /**
+     * An asset on offer completes or is withdrawn through its disposal, not here: the disposal would
+     * otherwise stay live on a disposed asset. The disposal table is read by SQL, so that assets depend on
+     * no other feature.
+     */
+    private void requireNoLiveDisposal(Asset asset) {
+        List<?> live = Asset.getEntityManager().createNativeQuery("select cast(id as text) from disposal"
+                + " where asset_id = ?1 and status in ('OFFERED', 'TRANSFER_AGREED', 'ON_OPEN_MARKET')")
+                .setParameter(1, asset.id).getResultList();
+        if (!live.isEmpty()) {
+            throw ProblemException.conflict("The asset is on offer as disposal /disposals/" + live.get(0)
+                    + "; complete or withdraw it there.");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

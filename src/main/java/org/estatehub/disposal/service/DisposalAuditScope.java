@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 
 import org.estatehub.common.problem.ProblemException;
 import org.estatehub.common.sql.NamedSql;
+import org.estatehub.disposal.Disposal;
+import org.estatehub.history.AuditSubject;
 import org.estatehub.history.PublicAuditScope;
 import org.estatehub.history.ScopeTypes;
 import org.hibernate.Session;
@@ -28,6 +30,11 @@ public class DisposalAuditScope extends PublicAuditScope {
 
     @Inject
     EntityManager em;
+
+    /** The owner partner is the event's partner: the disposal is that partner's declaration. */
+    public static AuditSubject subject(Disposal disposal) {
+        return AuditSubject.of(TYPE, disposal.id, disposal.ownerPartnerId);
+    }
 
     @Override
     public String type() {

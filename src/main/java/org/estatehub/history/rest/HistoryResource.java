@@ -58,6 +58,16 @@ public class HistoryResource implements HistoryApi {
     }
 
     @Override
+    public Response getDisposalHistory(UUID disposalId, Integer limit, Integer offset) {
+        return page(ScopeTypes.DISPOSAL, disposalId.toString(), limit, offset);
+    }
+
+    @Override
+    public Response getOccupationHistory(UUID occupationId, Integer limit, Integer offset) {
+        return page(ScopeTypes.OCCUPATION, occupationId.toString(), limit, offset);
+    }
+
+    @Override
     public Response listChangeEvents(String after, Integer limit) {
         return Response.ok(feed.read(after, limit)).build();
     }

@@ -8,9 +8,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.estatehub.api.DashboardsApi;
 import org.estatehub.api.model.CountByKey;
+import org.estatehub.api.model.LandReleaseDashboard;
 import org.estatehub.api.model.MouCoverageDashboard;
 import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.disposal.service.LandRelease;
 import org.estatehub.funding.mapping.FundingMapper;
 import org.estatehub.funding.service.FundingSummaryService;
 import org.estatehub.monitoring.service.Dashboards;
@@ -36,6 +38,9 @@ public class DashboardResource implements DashboardsApi {
     @Inject
     LocalAuthorities authorities;
 
+    @Inject
+    LandRelease landRelease;
+
     @Override
     public Response getFundingDashboard() {
         return Response.ok(FundingMapper.toApi(funding.summary())).build();
@@ -59,5 +64,14 @@ public class DashboardResource implements DashboardsApi {
                 .partners(counts.values().stream().mapToInt(Integer::intValue).sum())
                 .byState(counts.entrySet().stream().map(e -> new CountByKey().key(e.getKey()).count(e.getValue()))
                         .toList())).build();
+    }
+
+    @Override
+    public Response getLandReleaseDashboard(String localAuthority) {
+        var area = authorities.filterArea("localAuthority", localAuthority);
+        LocalDate today = PartnershipCalendar.today(clock);
+        var figures = landRelease.figures(area, today);
+        return Response.ok(new LandReleaseDashboard().asOf(today).byYearAndPartner(figures.getByYearAndPartner())
+                .totals(figures.getTotals()).live(landRelease.live(area))).build();
     }
 }

@@ -31,6 +31,7 @@ import org.estatehub.common.sql.NamedSql;
 import org.estatehub.common.tenancy.Caller;
 import org.estatehub.common.tenancy.Roles;
 import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.disposal.service.LandRelease;
 import org.estatehub.monitoring.Quarter;
 import org.estatehub.project.Project;
 import org.estatehub.project.mapping.ProjectMapper;
@@ -59,6 +60,9 @@ public class MonitoringReturns {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    LandRelease landRelease;
 
     public record Stored(String period, OffsetDateTime generatedAt, String submittedBy, Money awarded,
             Money released) {
@@ -138,7 +142,8 @@ public class MonitoringReturns {
                     .released(projectReleased.toApi())
                     .milestonesDue(milestones.due())
                     .milestonesMissed(milestones.missed())
-                    .outcomes(ProjectMapper.outcomes(project)));
+                    .outcomes(ProjectMapper.outcomes(project))
+                    .disposalOutcomes(landRelease.ofProject(project, quarter.end())));
         }
         MonitoringTotals totals = new MonitoringTotals()
                 .projects(rows.size()).awarded(awarded.toApi()).released(released.toApi())
@@ -156,7 +161,10 @@ public class MonitoringReturns {
                 .period(quarter.label()).periodStart(quarter.start()).periodEnd(quarter.end())
                 .status(MonitoringReturn.StatusEnum.PREVIEW)
                 .generatedAt(PartnershipCalendar.timestamp(clock))
-                .projects(rows).totals(totals);
+                .projects(rows).totals(totals)
+                // What disposals completed by the quarter's end released, public to every partner; the totals
+                // above stay those of the projects' entered outcomes, so nothing is counted twice.
+                .landRelease(landRelease.figures(null, quarter.end()));
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

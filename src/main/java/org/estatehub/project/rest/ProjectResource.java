@@ -25,6 +25,7 @@ import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.money.Moneys;
 import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.disposal.service.LandRelease;
 import org.estatehub.project.Milestone;
 import org.estatehub.project.Project;
 import org.estatehub.project.mapping.ProjectMapper;
@@ -47,6 +48,9 @@ public class ProjectResource implements ProjectsApi {
 
     @Inject
     LocalAuthorities authorities;
+
+    @Inject
+    LandRelease landRelease;
 
     @Override
     public Response listProjects(ProjectStage stage, ProjectType type, String localAuthority, String lead, String partner,
@@ -123,8 +127,11 @@ public class ProjectResource implements ProjectsApi {
     }
 
     private Response withETag(Response.ResponseBuilder builder, Project project) {
+        // The disposals' figures are beside the representation, not in it: they change with the disposals, not
+        // the project, so they are not in the project's history snapshots either.
         return builder.entity(ProjectMapper.toApi(project, projects.milestones(project.id),
-                PartnershipCalendar.today(clock), authorities))
+                PartnershipCalendar.today(clock), authorities)
+                .disposalOutcomes(landRelease.ofProject(project, LandRelease.ALL_TIME)))
                 .header("ETag", ETags.of(project.version)).build();
     }
 

@@ -49,7 +49,10 @@ import org.hibernate.Session;
  * <li>milestones (and a return's milestones due and missed): the participants' delivery plan, naming
  * who owes what by when.
  * <li>outcomes per project (homes, jobs, capital receipts, running-cost savings, land): targets and
- * actuals are commercially sensitive (receipts from disposals still being negotiated).
+ * actuals are commercially sensitive (receipts from disposals still being negotiated). So are the
+ * project's `disposalOutcomes`, its sums of the completed disposals naming it: each disposal's completion
+ * is published on the disposal itself, but the project's roll-up beside its entered outcomes is a detail
+ * like them (and a return's rows are rebuilt without it, see summaryOf).
  * <li>description, assets, stage-change notes, and in history and feed the changes to any of these and
  * every milestone event's changes (which would otherwise replay the details). The feed shows everyone
  * the changes to the summary fields ({@link #SUMMARY_PATHS}), as GET /projects shows their values.
@@ -115,7 +118,7 @@ public class ProjectDisclosure {
         return new MonitoringReturn().period(full.getPeriod()).periodStart(full.getPeriodStart())
                 .periodEnd(full.getPeriodEnd()).status(full.getStatus()).generatedAt(full.getGeneratedAt())
                 .submittedBy(full.getSubmittedBy()).narrative(full.getNarrative()).projects(rows)
-                .totals(full.getTotals());
+                .totals(full.getTotals()).landRelease(full.getLandRelease());
     }
 
     /** The summary fields of a return's row, and nothing else. */

@@ -137,4 +137,17 @@ class AssetQueryTest {
         List<FieldError> errors = errors("1,1,0,0", LAT, null, null, "distance");
         assertEquals(List.of("bbox", "radiusM", "sort"), fields(errors));
     }
+
+    @Test
+    void theTotalIsExactUnlessBoundedIsAskedFor() {
+        assertTrue(query(null, null, null, null, null, null, null).exactTotal());
+        assertTrue(AssetQuery.of(null, null, null, null, null, null, null, null, null, null, null, "exact", 50, 0)
+                .exactTotal());
+        assertFalse(AssetQuery.of(null, null, null, null, null, null, LAT, LON, null, null, "distance", "bounded", 20, 0)
+                .exactTotal());
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> AssetQuery.of(null, null, null, null, null, null, null, null, null, null, null, "Bounded", 50, 0));
+        assertEquals(List.of("total"), fields(problem.errors()));
+        assertEquals("'Bounded' is not one of: exact, bounded", problem.errors().get(0).getMessage());
+    }
 }

@@ -1,0 +1,66 @@
+package org.estatehub.occupation.rest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.estatehub.api.OccupationsApi;
+import org.estatehub.api.model.OccupationInput;
+import org.estatehub.api.model.OccupationPage;
+import org.estatehub.common.http.ETags;
+import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.occupation.mapping.OccupationMapper;
+import org.estatehub.occupation.service.OccupationService;
+import org.estatehub.occupation.service.OccupationService.Shown;
+
+import io.quarkus.security.Authenticated;
+
+@Authenticated
+public class OccupationResource implements OccupationsApi {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    OccupationService occupations;
+
+    @Override
+    public Response listAssetOccupations(UUID assetId, Boolean current, Integer limit, Integer offset) {
+        var page = occupations.list(assetId, Boolean.TRUE.equals(current), limit, offset);
+        LocalDate today = PartnershipCalendar.today(clock);
+        return Response.ok(new OccupationPage().items(page.items().stream().map(s -> toApi(s, today)).toList())
+                .total(page.total()).limit(limit).offset(offset)
+                .derivedUtilisationPercent(page.derivedUtilisationPercent())).build();
+    }
+
+    @Override
+    public Response createOccupation(UUID assetId, OccupationInput input) {
+        Shown shown = occupations.create(assetId, input);
+        return Response.created(URI.create("/occupations/" + shown.occupation().id))
+                .entity(toApi(shown, PartnershipCalendar.today(clock)))
+                .header("ETag", ETags.of(shown.occupation().version)).build();
+    }
+
+    @Override
+    public Response getOccupation(UUID occupationId) {
+        return ok(occupations.get(occupationId));
+    }
+
+    @Override
+    public Response updateOccupation(UUID occupationId, OccupationInput input, String ifMatch) {
+        return ok(occupations.update(occupationId, input, ifMatch));
+    }
+
+    private Response ok(Shown shown) {
+        return Response.ok(toApi(shown, PartnershipCalendar.today(clock)))
+                .header("ETag", ETags.of(shown.occupation().version)).build();
+    }
+
+    private static org.estatehub.api.model.Occupation toApi(Shown s, LocalDate today) {
+        return OccupationMapper.toApi(s.occupation(), s.assetOwnerPartnerId(), s.full(), today);
+    }
+}

@@ -1,0 +1,138 @@
+package org.estatehub.hardening;
+
+import static org.estatehub.hardening.TenancyMatrix.all;
+import static org.estatehub.hardening.TenancyMatrix.asset;
+import static org.estatehub.hardening.TenancyMatrix.expect;
+import static org.estatehub.hardening.TenancyMatrix.noLeak;
+import static org.estatehub.hardening.TenancyMatrix.nothingCreatedIfRefused;
+import static org.estatehub.hardening.TenancyMatrix.row;
+import static org.estatehub.hardening.TenancyMatrix.seesAllAssets;
+import static org.estatehub.hardening.TenancyMatrix.unchangedIfRefused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.estatehub.hardening.TenancyMatrix.Case;
+import org.estatehub.hardening.TenancyMatrix.Row;
+import org.estatehub.hardening.TenancyMatrix.Scope;
+import org.estatehub.testing.Api;
+import org.estatehub.testing.AssetFixtures;
+
+import io.restassured.response.Response;
+
+/**
+ * The tenancy matrix for occupations: the asset's sharing decides who finds them (OWNER_ONLY: the owner,
+ * the occupier and the readers of everything); only the owner, the occupier and the readers of everything
+ * read the rent; the owner's editors and pmo-admin write.
+ */
+final class OccupationsMatrix {
+
+    private OccupationsMatrix() {
+    }
+
+    /** A yearly rent no other record has, to look for in refusals and withheld reads. */
+    private static final String RENT = "31415.92";
+
+    /** Expected status per caller: pmo-admin, editor, viewer, s151, board, service editor, service viewer. */
+    static final List<Row> TABLE = List.of(
+        row("listAssetOccupations", Scope.OWN,           all(200)),
+        row("listAssetOccupations", Scope.OTHER,         all(200)),
+        row("listAssetOccupations", Scope.OTHER_PRIVATE, 200, 404, 404, 404, 200, 404, 404),
+        row("createOccupation",     Scope.OWN,           201, 201, 403, 403, 403, 201, 403),
+        row("createOccupation",     Scope.OTHER,         201, 403, 403, 403, 403, 403, 403),
+        row("createOccupation",     Scope.OTHER_PRIVATE, 201, 404, 404, 404, 403, 404, 404),
+        row("getOccupation",        Scope.OWN,           all(200)),
+        row("getOccupation",        Scope.OTHER,         all(200)),
+        row("getOccupation",        Scope.OTHER_PRIVATE, 200, 404, 404, 404, 200, 404, 404),
+        row("updateOccupation",     Scope.OWN,           200, 200, 403, 403, 403, 200, 403),
+        row("updateOccupation",     Scope.OTHER,         200, 403, 403, 403, 403, 403, 403),
+        row("updateOccupation",     Scope.OTHER_PRIVATE, 200, 404, 404, 404, 403, 404, 404),
+        row("getOccupationHistory", Scope.OWN,           all(200)),
+        row("getOccupationHistory", Scope.OTHER,         all(200)),
+        row("getOccupationHistory", Scope.OTHER_PRIVATE, 200, 404, 404, 404, 200, 404, 404));
+
+    static void exercise(Case c) {
+        switch (c.operation()) {
+            case "listAssetOccupations" -> list(c);
+            case "createOccupation" -> create(c);
+            case "getOccupation" -> get(c, "");
+            case "updateOccupation" -> update(c);
+            case "getOccupationHistory" -> get(c, "/history");
+            default -> throw new AssertionError("no request written for " + c.operation());
+        }
+    }
+
+    /** An outside body's lease (never the caller's partner, so the caller reads it as owner or not at all). */
+    static Map<String, Object> lease(String token) {
+        Map<String, Object> o = new HashMap<>();
+        o.put("occupierName", "Matrix tenant " + token);
+        o.put("basis", "LEASE");
+        o.put("areaM2", 100);
+        o.put("yearlyRent", Map.of("amount", RENT, "currency", "GBP"));
+        o.put("startsOn", "2024-01-01");
+        o.put("endsOn", "2030-12-31");
+        return o;
+    }
+
+    private static String occupation(String asset, String token) {
+        return Api.as("pmo.admin").body(lease(token)).post("/assets/" + asset + "/occupations").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Only the owner and the readers of everything read the rent of an outside occupier's lease. */
+    private static boolean readsRent(Case c) {
+        return seesAllAssets(c.caller()) || c.scope() == Scope.OWN;
+    }
+
+    private static void list(Case c) {
+        String token = AssetFixtures.token();
+        String asset = asset(c, token);
+        occupation(asset, token);
+        Response r = c.caller().api().get("/assets/" + asset + "/occupations");
+        expect(c, r);
+        noLeak(c, r, token);
+        if (!TenancyMatrix.refused(c)) {
+            assertEquals(1, (int) r.path("total"), c + ": occupations listed");
+            assertEquals(readsRent(c), r.asString().contains(RENT), c + ": rent read " + r.asString());
+        }
+    }
+
+    private static void create(Case c) {
+        String token = AssetFixtures.token();
+        String asset = asset(c, token);
+        Response r = c.caller().api().body(lease(token)).post("/assets/" + asset + "/occupations");
+        expect(c, r);
+        nothingCreatedIfRefused(c, "/assets/" + asset + "/occupations");
+    }
+
+    private static void get(Case c, String suffix) {
+        String token = AssetFixtures.token();
+        String path = "/occupations/" + occupation(asset(c, token), token) + suffix;
+        Response r = c.caller().api().get(path);
+        expect(c, r);
+        noLeak(c, r, token);
+        noLeak(c, r, RENT);
+        if (!TenancyMatrix.refused(c)) {
+            assertEquals(readsRent(c), r.asString().contains(RENT), c + ": rent read " + r.asString());
+        }
+    }
+
+    private static void update(Case c) {
+        String token = AssetFixtures.token();
+        String path = "/occupations/" + occupation(asset(c, token), token);
+        Response before = Api.as("pmo.admin").get(path);
+        Response history = Api.as("pmo.admin").get(path + "/history");
+        Map<String, Object> changed = lease(token);
+        changed.put("endsOn", "2031-12-31");
+        Response r = c.caller().api().header("If-Match", before.header("ETag")).body(changed).put(path);
+        expect(c, r);
+        if (!TenancyMatrix.refused(c)) {
+            assertFalse(r.asString().contains("2030-12-31"), c + ": not changed");
+        }
+        unchangedIfRefused(c, path, before);
+        unchangedIfRefused(c, path + "/history", history);
+    }
+}

@@ -1,0 +1,272 @@
+package org.estatehub.workspace;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.testing.Api;
+import org.estatehub.testing.AssetFixtures;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Shared workspaces with real tokens: the owner sets one up, partners' editors manage their allocation
+ * within the desks, staff book as themselves within it, no desk's half day is booked twice (also under
+ * a race of eight), cancellation once, and the use against allocation by week and month.
+ */
+@QuarkusTest
+class WorkspaceBookingTest {
+
+    /** A Monday well ahead, so every test's days are bookable whatever today is. */
+    static final LocalDate MONDAY = LocalDate.now(PartnershipCalendar.ZONE).plusDays(14)
+            .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+
+    /** A fresh workspace (North: 6 desks, Quiet: 2) in a fresh asset of Maidstone's. */
+    static Response workspace(String visibility) {
+        String asset = AssetFixtures.createId("maidstone.editor", AssetFixtures.with(
+                AssetFixtures.asset("Hub " + AssetFixtures.token(), 51.27, 0.52), "visibility", visibility));
+        Response r = Api.as("maidstone.editor").body(Map.of("name", "Ground floor hub",
+                "zones", List.of(Map.of("name", "North", "desks", 6), Map.of("name", "Quiet", "desks", 2))))
+                .post("/assets/" + asset + "/workspaces");
+        r.then().statusCode(201).body("deskCount", equalTo(8)).body("allocatedDesks", equalTo(0))
+                .body("zones[0].desks[0].label", equalTo("North 01"));
+        return r;
+    }
+
+    static void allocate(String user, String workspace, String partner, int desks, int status) {
+        Api.as(user).body(Map.of("desks", desks)).put("/workspaces/" + workspace + "/allocations/" + partner)
+                .then().statusCode(status);
+    }
+
+    static Response book(String user, String workspace, Map<String, Object> body) {
+        return Api.as(user).body(body).post("/workspaces/" + workspace + "/bookings");
+    }
+
+    static Map<String, Object> desk(String deskId, LocalDate on, String slot) {
+        return Map.of("deskId", deskId, "on", on.toString(), "slot", slot);
+    }
+
+    @Test
+    void ownerSetsUpPartnersManageTheirAllocationWithinTheDesks() {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        String asset = ws.path("assetId");
+        Api.as("dover.editor").body(Map.of("name", "Mine", "zones", List.of(Map.of("name", "A", "desks", 1))))
+                .post("/assets/" + asset + "/workspaces").then().statusCode(403);
+        Api.as("maidstone.editor").body(Map.of("name", "Ground floor hub", "zones", List.of(Map.of("name", "A", "desks", 1))))
+                .post("/assets/" + asset + "/workspaces").then().statusCode(409);
+        allocate("maidstone.editor", id, "dover", 3, 200);
+        allocate("police.editor", id, "kent-police", 4, 200);
+        // Another partner's allocation is not Kent Police's to set; a viewer sets none.
+        allocate("police.editor", id, "dover", 1, 403);
+        allocate("maidstone.viewer", id, "maidstone", 1, 403);
+        // 3 + 4 allocated of 8: Maidstone may have 1, not 2.
+        Response over = Api.as("maidstone.editor").body(Map.of("desks", 2)).put("/workspaces/" + id + "/allocations/maidstone");
+        over.then().statusCode(409).contentType(startsWith("application/problem+json"));
+        allocate("maidstone.editor", id, "maidstone", 1, 200);
+        Api.as("dover.editor").get("/workspaces/" + id).then().statusCode(200).body("allocatedDesks", equalTo(8))
+                .body("allocations.find { it.partnerId == 'kent-police' }.desks", equalTo(4));
+        // Giving back desks makes room; 0 removes the allocation.
+        allocate("police.editor", id, "kent-police", 0, 200);
+        allocate("maidstone.editor", id, "maidstone", 5, 200);
+        Api.as("pmo.admin").get("/workspaces/" + id).then().body("allocatedDesks", equalTo(8))
+                .body("allocations.size()", equalTo(2));
+        Api.as("pmo.admin").get("/workspaces?asset=" + asset).then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void hiddenAssetsWorkspaceIsReadOnlyByTheOwnerAndAllocatedPartners() {
+        Response ws = workspace("OWNER_ONLY");
+        String id = ws.path("id");
+        Api.as("dover.editor").get("/workspaces/" + id).then().statusCode(404);
+        allocate("dover.editor", id, "dover", 1, 404);
+        allocate("maidstone.editor", id, "dover", 2, 200);
+        Api.as("dover.editor").get("/workspaces/" + id).then().statusCode(200);
+        Api.as("police.editor").get("/workspaces?asset=" + ws.path("assetId")).then().body("total", equalTo(0));
+        Api.as("dover.editor").get("/workspaces?asset=" + ws.path("assetId")).then().body("total", equalTo(1));
+    }
+
+    @Test
+    void staffBookWithinTheirAllocationAndNoHalfDayTwice() {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        String north1 = ws.path("zones[0].desks[0].id");
+        String north2 = ws.path("zones[0].desks[1].id");
+        String quietZone = ws.path("zones[1].id");
+        allocate("maidstone.editor", id, "dover", 1, 200);
+        allocate("maidstone.editor", id, "maidstone", 2, 200);
+        LocalDate day = MONDAY;
+        Response am = book("dover.editor", id, desk(north1, day, "AM"));
+        am.then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/bookings/")).body("username", equalTo("dover.editor"))
+                .body("partnerId", equalTo("dover")).body("deskLabel", equalTo("North 01")).body("status", equalTo("BOOKED"));
+        // Dover's one desk is taken in the morning, free in the afternoon.
+        book("dover.editor", id, desk(north2, day, "AM")).then().statusCode(409);
+        book("dover.editor", id, desk(north2, day, "DAY")).then().statusCode(409);
+        book("dover.editor", id, desk(north2, day, "PM")).then().statusCode(201);
+        // North 01: the morning is Dover's; the afternoon is free, the whole day is not.
+        book("maidstone.viewer", id, desk(north1, day, "AM")).then().statusCode(409)
+                .contentType(startsWith("application/problem+json"));
+        book("maidstone.viewer", id, desk(north1, day, "DAY")).then().statusCode(409);
+        book("maidstone.viewer", id, desk(north1, day, "PM")).then().statusCode(201);
+        // A zone: the service picks a free desk of it.
+        book("maidstone.editor", id, Map.of("zoneId", quietZone, "on", day.toString(), "slot", "DAY")).then()
+                .statusCode(201).body("zoneName", equalTo("Quiet")).body("deskLabel", equalTo("Quiet 01"))
+                .body("requestedZoneId", equalTo(quietZone));
+        // No allocation, no booking; partner systems never book.
+        book("police.editor", id, desk(north2, day.plusDays(1), "DAY")).then().statusCode(409);
+        Api.asSystem("maidstone-system", Api.MAIDSTONE_SYSTEM_SECRET).body(desk(north2, day.plusDays(1), "DAY"))
+                .post("/workspaces/" + id + "/bookings").then().statusCode(403);
+        // Who sees which bookings: the owner all, Dover its own.
+        Api.as("maidstone.viewer").get("/workspaces/" + id + "/bookings?from=" + day).then().statusCode(200)
+                .body("total", equalTo(4));
+        Api.as("dover.editor").get("/workspaces/" + id + "/bookings?from=" + day).then().statusCode(200)
+                .body("total", equalTo(2)).body("items.partnerId.unique()", equalTo(List.of("dover")));
+        Api.as("police.editor").get("/workspaces/" + id + "/bookings?from=" + day).then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void badBookingsAreRefusedNamingTheFieldAndNothingIsBooked() {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        String north1 = ws.path("zones[0].desks[0].id");
+        String otherDesk = workspace("PARTNERSHIP").path("zones[0].desks[0].id");
+        allocate("maidstone.editor", id, "maidstone", 2, 200);
+        LocalDate yesterday = LocalDate.now(PartnershipCalendar.ZONE).minusDays(1);
+        List<Object[]> bad = List.of(
+                new Object[] {"on", Map.of("deskId", north1, "on", yesterday.toString(), "slot", "AM")},
+                new Object[] {"deskId", Map.of("on", MONDAY.toString(), "slot", "AM")},
+                new Object[] {"deskId", Map.of("deskId", otherDesk, "on", MONDAY.toString(), "slot", "AM")},
+                new Object[] {"deskId", Map.of("deskId", north1, "zoneId", ws.path("zones[1].id"), "on", MONDAY.toString(), "slot", "AM")},
+                new Object[] {"slot", Map.of("deskId", north1, "on", MONDAY.toString(), "slot", "EVENING")},
+                new Object[] {"on", Map.of("deskId", north1, "on", "2026-02-30", "slot", "AM")},
+                new Object[] {"deskId", Map.of("deskId", "not-a-uuid", "on", MONDAY.toString(), "slot", "AM")},
+                new Object[] {"who", Map.of("deskId", north1, "on", MONDAY.toString(), "slot", "AM", "who", "x")});
+        for (Object[] c : bad) {
+            Response r = Api.badRequestAs("maidstone.editor").contentType("application/json").body(c[1])
+                    .post("/workspaces/" + id + "/bookings");
+            assertEquals(400, r.statusCode(), c[0] + ": " + r.asString());
+            assertTrue(r.asString().contains((String) c[0]), c[0] + ": " + r.asString());
+        }
+        Api.as("maidstone.editor").get("/workspaces/" + id + "/bookings?from=" + yesterday.plusDays(1) + "&to="
+                + MONDAY.plusDays(6)).then().body("total", equalTo(0));
+        Response r = Api.badRequestAs("maidstone.editor").contentType("application/json").body(Map.of("desks", -1))
+                .put("/workspaces/" + id + "/allocations/dover");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.asString().contains("desks"));
+    }
+
+    @Test
+    void aBookingIsCancelledOnceByThoseAllowed() {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        String north1 = ws.path("zones[0].desks[0].id");
+        allocate("maidstone.editor", id, "dover", 1, 200);
+        String booking = book("dover.editor", id, desk(north1, MONDAY, "DAY")).path("id");
+        String path = "/bookings/" + booking + "/cancellation";
+        Api.as("police.editor").body(Map.of()).post(path).then().statusCode(404);
+        Api.as("maidstone.viewer").body(Map.of()).post(path).then().statusCode(403);
+        Api.as("dover.editor").body(Map.of("reason", "Working from home")).post(path).then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("dover.editor"));
+        Api.as("dover.editor").body(Map.of()).post(path).then().statusCode(409)
+                .body("detail", equalTo("A desk booking that is CANCELLED cannot become CANCELLED; allowed from CANCELLED: none."));
+        // The desk is free again.
+        book("dover.editor", id, desk(north1, MONDAY, "AM")).then().statusCode(201);
+    }
+
+    @Test
+    void useAgainstAllocationByWeekAndMonth() {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        String north1 = ws.path("zones[0].desks[0].id");
+        String north2 = ws.path("zones[0].desks[1].id");
+        allocate("maidstone.editor", id, "dover", 2, 200);
+        allocate("maidstone.editor", id, "maidstone", 1, 200);
+        book("dover.editor", id, desk(north1, MONDAY, "DAY")).then().statusCode(201);
+        book("dover.editor", id, desk(north2, MONDAY.plusDays(1), "AM")).then().statusCode(201);
+        book("maidstone.viewer", id, desk(north2, MONDAY, "PM")).then().statusCode(201);
+        String week = "/workspaces/" + id + "/use?period=WEEK&from=" + MONDAY + "&to=" + MONDAY.plusDays(6);
+        // Office: 8 desks x 5 days x 2 = 80 half days, 4 booked; Dover: 2 x 5 x 2 = 20, 3 booked.
+        Api.as("maidstone.viewer").get(week).then().statusCode(200).body("periods.size()", equalTo(1))
+                .body("periods[0].workingDays", equalTo(5))
+                .body("periods[0].office.allocatedHalfDays", equalTo(80)).body("periods[0].office.bookedHalfDays", equalTo(4))
+                .body("periods[0].office.usePercent", equalTo(5.0f))
+                .body("periods[0].partners.find { it.partnerId == 'dover' }.use.bookedHalfDays", equalTo(3))
+                .body("periods[0].partners.find { it.partnerId == 'dover' }.use.usePercent", equalTo(15.0f))
+                .body("periods[0].partners.size()", equalTo(2));
+        Api.as("dover.editor").get(week).then().statusCode(200).body("periods[0].partners.size()", equalTo(1))
+                .body("periods[0].partners[0].partnerId", equalTo("dover"))
+                .body("periods[0].office.bookedHalfDays", equalTo(4));
+        Api.as("pmo.admin").get(week).then().statusCode(200).body("periods[0].partners.size()", equalTo(2));
+        Api.as("police.editor").get(week).then().statusCode(403);
+        LocalDate first = MONDAY.withDayOfMonth(1);
+        Api.as("maidstone.editor").get("/workspaces/" + id + "/use?period=MONTH&from=" + first + "&to="
+                + first.plusMonths(2).minusDays(1)).then().statusCode(200).body("periods.size()", equalTo(2))
+                .body("periods[0].endsOn", equalTo(first.withDayOfMonth(first.lengthOfMonth()).toString()));
+        Api.badRequestAs("maidstone.editor").get("/workspaces/" + id + "/use?from=" + MONDAY + "&to=" + MONDAY.minusDays(1))
+                .then().statusCode(400);
+    }
+
+    /** Eight people of six partners book one desk's same day at once: exactly one booking, seven 409s. */
+    @Test
+    void eightSimultaneousBookingsOfOneDeskEndWithExactlyOne() throws Exception {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        String north1 = ws.path("zones[0].desks[0].id");
+        for (String partner : List.of("kcc", "maidstone", "dover", "sevenoaks", "kent-police", "nhs-kent-medway")) {
+            allocate("maidstone.editor", id, partner, 1, 200);
+        }
+        List<String> users = List.of("pmo.admin", "kcc.editor", "maidstone.editor", "maidstone.viewer", "dover.editor",
+                "sevenoaks.editor", "police.editor", "nhs.editor");
+        Map<String, Object> body = desk(north1, MONDAY.plusDays(2), "DAY");
+        // Tokens and request specifications first, so the latch releases requests, not Keycloak logins.
+        List<RequestSpecification> requests = users.stream().map(u -> Api.as(u).body(body)).toList();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(users.size());
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (RequestSpecification request : requests) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.post("/workspaces/" + id + "/bookings");
+                }));
+            }
+            start.countDown();
+            int booked = 0;
+            int conflicts = 0;
+            for (Future<Response> answer : answers) {
+                Response r = answer.get(120, TimeUnit.SECONDS);
+                if (r.statusCode() == 201) {
+                    booked++;
+                } else {
+                    assertEquals(409, r.statusCode(), r.asString());
+                    assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+                    conflicts++;
+                }
+            }
+            assertEquals(1, booked);
+            assertEquals(7, conflicts);
+        } finally {
+            pool.shutdownNow();
+        }
+        Api.as("maidstone.editor").get("/workspaces/" + id + "/bookings?from=" + MONDAY.plusDays(2)).then()
+                .body("total", equalTo(1)).body("items[0].status", equalTo("BOOKED"));
+    }
+}
