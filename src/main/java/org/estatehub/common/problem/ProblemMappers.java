@@ -253,6 +253,14 @@ public class ProblemMappers {
 
     private static Response fromSqlState(SQLException sql, UriInfo uri) {
         String state = sql.getSQLState();
+        // V35's trigger: a change of an asset under a live disposal that slipped past the service's own
+        // check (a race with the declaration) is the same conflict the service answers with.
+        if ("23514".equals(state) && sql instanceof org.postgresql.util.PSQLException psql
+                && psql.getServerErrorMessage() != null
+                && "asset_on_offer".equals(psql.getServerErrorMessage().getConstraint())) {
+            return Problems.response(409, "conflict", "Conflict", firstLine(psql.getServerErrorMessage().getMessage())
+                    + ".", path(uri));
+        }
         return switch (state) {
             case "23505" -> Problems.response(409, "conflict", "Conflict",
                     "A record with the same unique key already exists.", path(uri));
