@@ -284,6 +284,15 @@ public class DisposalService {
         return completed;
     }
 
+    /**
+     * The disposal as its history records it (the same snapshot as every step above), for a disposal in
+     * whatever state `d` holds, managed or not: the demo data's history is written with it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public JsonNode recorded(Disposal d) {
+        return snapshot(new Published(d, reads.site(d.assetId)));
+    }
+
     /** The checks every owner's decision starts with: who, which version, which transition. */
     private Published decision(UUID id, String ifMatch, DisposalStatus to) {
         Disposal d = get(id);
