@@ -12,25 +12,35 @@
 --
 -- Illustrative: reasons, prices, receipts, areas, dates and homes are invented for demonstration, not the
 -- partners' disposal records. Each window's closing date is 40 working days (England and Wales) after its
--- declaration, as WorkingDays.after computes it. Kent's own figures (77 properties in its disposal
--- pipeline, about 100 vacant) are context in the README, not rows here.
+-- declaration, as WorkingDays.after computes it.
+--
+-- The two OFFERED sites are dated from the day the demo is loaded, so that their first-refusal windows are
+-- open whenever it is loaded: Union Street declared 9 days before, Sheerness 37 days before (its interests
+-- 10 and 17 days after its declaration). The loader (DemoDataLoader) passes the service clock's date as
+-- estatehub.demo_today (the database's date when the script is run by hand), and afterwards sets their
+-- closing days by WorkingDays.after: 56 days here is 40 working days only when no bank holiday falls in them.
+-- The other sites' dates are fixed: they are what happened, and what returns and dashboards count by year.
+-- Kent's own figures (77 properties in its disposal pipeline, about 100 vacant) are context in the README,
+-- not rows here.
 --
 -- Repeatable: disposal ids are md5('demo-disposal:' || asset owner || ':' || asset reference), interest ids
 -- md5('demo-disposal-interest:' || asset owner || ':' || asset reference || ':' || partner), and every
 -- insert skips rows that exist. One statement for disposals and interests: an agreed transfer's disposal
 -- and its accepted interest refer to each other (the disposal's reference is checked at commit).
-with v (asset_owner, ref, owner, status, reason, available_from, offer_types, guide_price, site_area, known_constraints,
+with load_date (today) as (
+    select coalesce(nullif(current_setting('estatehub.demo_today', true), '')::date, current_date)
+), v0 (asset_owner, ref, owner, status, reason, available_from, offer_types, guide_price, site_area, known_constraints,
         contact_name, contact_email, declared_on, closes_on, receiver, agreed_on, released_on, withdrawn_on,
         withdrawal_reason, completed_on, receipt, hectares, capacity, project) as (values
     ('maidstone', 'MBC-AS-004', 'maidstone', 'OFFERED',
      'Surface car park no longer needed once the Brunswick Street scheme provides replacement spaces; the site is allocated for town-centre homes.',
-     '2027-04-01', '{FREEHOLD_SALE,LEASEHOLD}', 1450000.00, 0.3100, 'Within the town centre conservation area; public car park until the replacement opens.',
-     'Maidstone estates team', 'estates@maidstone.example.gov.uk', '2026-11-23', '2027-01-21', null, null, null, null,
+     '+129', '{FREEHOLD_SALE,LEASEHOLD}', 1450000.00, 0.3100, 'Within the town centre conservation area; public car park until the replacement opens.',
+     'Maidstone estates team', 'estates@maidstone.example.gov.uk', '-9', null, null, null, null, null,
      null, null, null, null, null, null),
     ('kent-police', 'KP-0902', 'kent-police', 'OFFERED',
      'Front counter and response teams move to the Sittingbourne hub; the building is surplus to operational need.',
-     '2027-06-30', '{FREEHOLD_SALE,LEASEHOLD,LICENCE}', null, 0.2400, 'Custody suite to be decommissioned before handover.',
-     'Kent Police estates', 'estates@kent-police.example.police.uk', '2026-10-26', '2026-12-21', null, null, null, null,
+     '+247', '{FREEHOLD_SALE,LEASEHOLD,LICENCE}', null, 0.2400, 'Custody suite to be decommissioned before handover.',
+     'Kent Police estates', 'estates@kent-police.example.police.uk', '-37', null, null, null, null, null,
      null, null, null, null, null, null),
     ('tonbridge-malling', 'TMBC-0003', 'tonbridge-malling', 'TRANSFER_AGREED',
      'Leisure services move to the new Tonbridge leisure centre; the building suits a library and adult education hub.',
@@ -58,15 +68,28 @@ with v (asset_owner, ref, owner, status, reason, available_from, offer_types, gu
      'Dover property services', 'property@dover.example.gov.uk', '2025-05-06', '2025-07-02', null, null, null,
      '2025-07-01', 'Retained: heritage funding secured to restore the hall for community use.', null, null, null, null,
      null)
-), iv (asset_owner, ref, partner, status, intended_use, proposal, timing, funding_source, contact_name, contact_email,
+), v as (
+    -- A date written '-9' or '+129' is that many days from the load date (declared_on) or from the declaration
+    -- (available_from); the closing day of a relative declaration is set by the loader (see above).
+    select v0.asset_owner, v0.ref, v0.owner, v0.status, v0.reason,
+           case when v0.available_from like '+%' then (d.declared_on + v0.available_from::integer)::text
+                else v0.available_from end as available_from,
+           v0.offer_types, v0.guide_price, v0.site_area, v0.known_constraints, v0.contact_name, v0.contact_email,
+           d.declared_on::text as declared_on, coalesce(v0.closes_on, (d.declared_on + 56)::text) as closes_on,
+           v0.receiver, v0.agreed_on, v0.released_on, v0.withdrawn_on, v0.withdrawal_reason, v0.completed_on,
+           v0.receipt, v0.hectares, v0.capacity, v0.project
+      from v0 cross join load_date
+      cross join lateral (select case when v0.declared_on like '-%' then load_date.today + v0.declared_on::integer
+                                      else v0.declared_on::date end as declared_on) d
+), iv0 (asset_owner, ref, partner, status, intended_use, proposal, timing, funding_source, contact_name, contact_email,
        registered_on) as (values
     ('kent-police', 'KP-0902', 'swale', 'REGISTERED', 'CO_LOCATION',
      'Council customer service point sharing the front counter with a police contact desk.',
-     'From autumn 2027', 'Capital programme 2027-28', 'Swale property team', 'property@swale.example.gov.uk', '2026-11-05'),
+     'Within a year of transfer', 'Council capital programme', 'Swale property team', 'property@swale.example.gov.uk', '+10'),
     ('kent-police', 'KP-0902', 'kcc', 'SHORTLISTED', 'SERVICE_DELIVERY',
      'Sheerness library and registration services moved from leased premises.',
      'Within 12 months of transfer', 'OPE grant and capital receipts', 'KCC Infrastructure',
-     'infrastructure@kent.example.gov.uk', '2026-11-12'),
+     'infrastructure@kent.example.gov.uk', '+17'),
     ('tonbridge-malling', 'TMBC-0003', 'kcc', 'ACCEPTED', 'SERVICE_DELIVERY',
      'Tonbridge library and adult education in one building.', 'Fit-out in 2027', 'KCC capital programme',
      'KCC Infrastructure', 'infrastructure@kent.example.gov.uk', '2026-06-22'),
@@ -76,6 +99,13 @@ with v (asset_owner, ref, owner, status, reason, available_from, offer_types, gu
     ('dover', 'DDC-0002', 'dover', 'ACCEPTED', 'SERVICE_DELIVERY',
      'The Whitfield public sector office hub.', 'Construction from 2021', 'OPE grant and council capital',
      'Dover property services', 'property@dover.example.gov.uk', '2020-09-15')
+), iv as (
+    -- A date written '+10' is that many days after the disposal's declaration.
+    select iv0.asset_owner, iv0.ref, iv0.partner, iv0.status, iv0.intended_use, iv0.proposal, iv0.timing,
+           iv0.funding_source, iv0.contact_name, iv0.contact_email,
+           case when iv0.registered_on like '+%' then (v.declared_on::date + iv0.registered_on::integer)::text
+                else iv0.registered_on end as registered_on
+      from iv0 join v on v.asset_owner = iv0.asset_owner and v.ref = iv0.ref
 ), disposals as (
     insert into disposal (id, asset_id, owner_partner_id, status, reason, available_from, offer_types, guide_price,
                           site_area_hectares, known_constraints, contact_name, contact_email, declared_on,

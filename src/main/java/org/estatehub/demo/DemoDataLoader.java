@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -16,6 +20,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.common.time.WorkingDays;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -47,19 +53,66 @@ public class DemoDataLoader {
     @Inject
     DemoHistory history;
 
+    @Inject
+    Clock clock;
+
     void load(@Observes StartupEvent event) {
         if (!enabled) {
             return;
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String script : SCRIPTS) {
-                statement.execute(read(script));
+            // The load date, from the service's clock, for the demo rows dated relative to it (disposals.sql).
+            try (PreparedStatement today = connection.prepareStatement("select set_config('estatehub.demo_today', ?, false)")) {
+                today.setString(1, PartnershipCalendar.today(clock).toString());
+                today.execute();
             }
+            try {
+                for (String script : SCRIPTS) {
+                    statement.execute(read(script));
+                }
+            } finally {
+                // A pooled connection: the setting must not outlive the load.
+                statement.execute("select set_config('estatehub.demo_today', '', false)");
+            }
+            closeWindowsByWorkingDays(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Loading the demo data failed", e);
         }
         int events = history.recordCreations();
         LOG.infof("Demo data loaded (%s); %d creation events recorded", String.join(", ", SCRIPTS), events);
+    }
+
+    /**
+     * The demo disposals' closing days as a declaration computes them (WorkingDays.after, bank holidays by
+     * their rules), which SQL cannot: disposals.sql dates its open windows from the load date and leaves their
+     * closing day at 56 days, 40 working days only in weeks without a bank holiday. Rows already right (a
+     * restart, the fixed dates) are left alone.
+     */
+    private static void closeWindowsByWorkingDays(Connection connection) throws SQLException {
+        record Window(java.util.UUID id, LocalDate declaredOn, int workingDays, LocalDate closesOn) {
+        }
+        List<Window> windows = new java.util.ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select d.id, d.declared_on, d.interest_window_working_days, d.interest_closes_on
+                  from disposal d join asset a on a.id = d.asset_id
+                 where d.id = md5('demo-disposal:' || a.owner_partner_id || ':' || a.own_reference)::uuid""");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                windows.add(new Window(rows.getObject(1, java.util.UUID.class), rows.getObject(2, LocalDate.class),
+                        rows.getInt(3), rows.getObject(4, LocalDate.class)));
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "update disposal set interest_closes_on = ? where id = ?")) {
+            for (Window w : windows) {
+                LocalDate closes = WorkingDays.after(w.declaredOn(), w.workingDays());
+                if (!closes.equals(w.closesOn())) {
+                    update.setObject(1, closes);
+                    update.setObject(2, w.id());
+                    update.executeUpdate();
+                }
+            }
+        }
     }
 
     private static String read(String script) {

@@ -18,6 +18,13 @@ import org.estatehub.asset.mapping.AssetMapper;
 import org.estatehub.asset.service.AssetAuditScope;
 import org.estatehub.authority.service.LocalAuthorities;
 import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.disposal.Disposal;
+import org.estatehub.disposal.DisposalInterest;
+import org.estatehub.disposal.InterestStatus;
+import org.estatehub.disposal.service.DisposalAuditScope;
+import org.estatehub.disposal.service.DisposalInterestAuditScope;
+import org.estatehub.disposal.service.DisposalInterestService;
+import org.estatehub.disposal.service.DisposalService;
 import org.estatehub.funding.Award;
 import org.estatehub.funding.Bid;
 import org.estatehub.funding.Claim;
@@ -86,6 +93,12 @@ public class DemoHistory {
 
     @Inject
     AwardQueries awards;
+
+    @Inject
+    DisposalService disposals;
+
+    @Inject
+    DisposalInterestService interests;
 
     /** Records the creation of every record without history; the number of events written. */
     @Transactional
@@ -156,11 +169,57 @@ public class DemoHistory {
             recorder.record(WorkspaceAuditScope.subject(w, owner.apply(w.assetId)), AuditActions.CREATED,
                     audit.snapshot(WorkspaceMapper.toApi(w, owner.apply(w.assetId), zones, desks, allocations)));
         }
+        // A disposal and its interests get the events their steps through the API would have written: the
+        // declaration (as OFFERED) and each status change to the state loaded, each interest's registration
+        // and its settlement, in the order the steps happen (DisposalService, DisposalInterestService).
+        History histories = (subject, events) -> {
+            if (recorded.add(subject.entityType() + ":" + subject.entityId())) {
+                for (Event e : events) {
+                    audit.recordWithoutCaller(ACTOR, subject, e.action(), e.before(), e.after(), "Demo data");
+                    written[0]++;
+                }
+            }
+        };
+        for (Disposal d : Disposal.<Disposal>listAll(Sort.by("declaredOn").and("id"))) {
+            AuditSubject subject = DisposalAuditScope.subject(d);
+            // Its status changes are written after its interests' events (the decisions that settle them
+            // come after their registration), and only with its creation, for a disposal without history.
+            boolean fresh = recorded.add(subject.entityType() + ":" + subject.entityId());
+            List<Disposal> steps = DemoDisposalSteps.of(d);
+            if (fresh) {
+                audit.recordWithoutCaller(ACTOR, subject, AuditActions.CREATED, null, disposals.recorded(steps.get(0)),
+                        "Demo data");
+                written[0]++;
+            }
+            for (DisposalInterest i : DisposalInterest.<DisposalInterest>list("disposalId = ?1 order by registeredOn, id",
+                    d.id)) {
+                List<Event> events = new java.util.ArrayList<>();
+                JsonNode registered = interests.recorded(DemoDisposalSteps.registered(i));
+                events.add(new Event(AuditActions.CREATED, null, registered));
+                if (i.status != InterestStatus.REGISTERED) {
+                    events.add(new Event(AuditActions.STATUS_CHANGED, registered, interests.recorded(i)));
+                }
+                histories.record(DisposalInterestAuditScope.subject(i), events);
+            }
+            for (int k = 1; fresh && k < steps.size(); k++) {
+                audit.recordWithoutCaller(ACTOR, subject, AuditActions.STATUS_CHANGED, disposals.recorded(steps.get(k - 1)),
+                        disposals.recorded(steps.get(k)), "Demo data");
+                written[0]++;
+            }
+        }
         return written[0];
     }
 
     @FunctionalInterface
     private interface Recorder {
         void record(AuditSubject subject, String action, JsonNode after);
+    }
+
+    private record Event(String action, JsonNode before, JsonNode after) {
+    }
+
+    @FunctionalInterface
+    private interface History {
+        void record(AuditSubject subject, List<Event> events);
     }
 }

@@ -91,6 +91,8 @@ class DisposalBadInputTest {
                 Arguments.of("hectaresReleased", -1),
                 Arguments.of("hectaresReleased", 1.23456),
                 Arguments.of("housingCapacity", -1),
+                // A fraction is refused, not truncated to 12 (ContractJson).
+                Arguments.of("housingCapacity", 12.5),
                 Arguments.of("capitalReceipt", Map.of("amount", "1e6", "currency", "GBP")),
                 Arguments.of("projectId", "00000000-0000-0000-0000-000000000000"));
     }

@@ -135,6 +135,8 @@ public class AssetImporter {
             deadline.limit(connection);
             matchRegister(connection, owner.id);
             deadline.limit(connection);
+            rejectStatusChangesOnOffer(connection, errors, dryRun);
+            deadline.limit(connection);
             long conflicts = rejectConflicts(connection, owner.id, errors, dryRun);
             if (!dryRun && conflicts > 0) {
                 throw errors.problem(conflicts + " rows conflict with the register; nothing was saved.");
@@ -437,6 +439,49 @@ public class AssetImporter {
             unchanged = rs.getInt(1);
         }
         return new int[] {created, updated, unchanged};
+    }
+
+    /**
+     * A row may not change the status of an asset under a live disposal (OFFERED, TRANSFER_AGREED,
+     * ON_OPEN_MARKET): the disposal decides it (its completion makes the asset the receiver's or disposed of,
+     * a withdrawal leaves it to the owner again), and V35's trigger refuses the update anyway. An import
+     * answers 409 naming each such row and its disposal, saving nothing; a dry run reports them as errors
+     * and leaves the rows out of its counts. The other fields of those rows are not the conflict: the same
+     * row with the asset's current status imports.
+     */
+    private void rejectStatusChangesOnOffer(Connection connection, ReportedErrors errors, boolean dryRun)
+            throws SQLException {
+        String onOffer = """
+                select s.line, 'Status' as field,
+                       'changes the status of an asset on offer as disposal /disposals/' || d.id || ' (' || d.status
+                           || ') from ' || s.old_status || ' to ' || s.status
+                           || '; complete or withdraw the disposal first, or import the row with status '
+                           || s.old_status as message
+                  from asset_import s
+                  join disposal d on d.asset_id = s.asset_id
+                       and d.status in ('OFFERED', 'TRANSFER_AGREED', 'ON_OPEN_MARKET')
+                 where s.status is distinct from s.old_status""";
+        List<FieldError> listed = new ArrayList<>();
+        long count = 0;
+        try (PreparedStatement statement = connection.prepareStatement(onOffer + " order by s.line");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                count++;
+                if (listed.size() < limits.maxReportedErrors()) {
+                    listed.add(new FieldError().row(rs.getInt(1)).field(rs.getString(2)).message(rs.getString(3)));
+                }
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        if (!dryRun) {
+            String more = count > listed.size() ? " The first " + listed.size() + " of " + count + " are listed." : "";
+            throw new ProblemException(409, "conflict", "Conflict", (count == 1 ? "1 row changes" : count
+                    + " rows change") + " the status of an asset under a live disposal; nothing was saved." + more, listed).counts(count, count);
+        }
+        errors.merge(listed, count, count);
+        exec(connection, "delete from asset_import where line in (select line from (" + onOffer + ") c)");
     }
 
     /**

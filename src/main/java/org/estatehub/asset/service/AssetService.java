@@ -105,6 +105,10 @@ public class AssetService {
             throw ProblemException.invalid(List.of(Problems.fieldError("status",
                     "record disposals with POST /assets/{assetId}/disposal")));
         }
+        if (to != null && to != asset.status) {
+            requireNoLiveDisposal(asset, "its status stays " + asset.status + " until the disposal completes"
+                    + " (POST /disposals/{disposalId}/completion) or is withdrawn; its other fields may change");
+        }
         validate(input);
         SiteBoundaries.Change boundary = boundaries.read(input.getBoundary(), BOUNDARY);
         authorities.requireAssignable("localAuthority", input.getLocalAuthority(), asset.localAuthority);
@@ -132,7 +136,7 @@ public class AssetService {
         if (!AssetLifecycle.allowed(asset.status, AssetStatus.DISPOSED)) {
             throw ProblemException.conflict("The asset was already disposed on " + asset.disposedOn + ".");
         }
-        requireNoLiveDisposal(asset);
+        requireNoLiveDisposal(asset, "complete the disposal (a sale) or withdraw it there");
         if (request.getDisposedOn().isAfter(PartnershipCalendar.today(clock))) {
             throw ProblemException.invalid(List.of(Problems.fieldError("disposedOn", "must not be in the future")));
         }
@@ -212,17 +216,18 @@ public class AssetService {
     }
 
     /**
-     * An asset on offer completes or is withdrawn through its disposal, not here: the disposal would
-     * otherwise stay live on a disposed asset. The disposal table is read by SQL, so that assets depend on
-     * no other feature.
+     * An asset on offer changes status (and owner) through its disposal only, not here: the disposal would
+     * otherwise stay live on a disposed asset, or offer a site its owner has put back into use. The
+     * disposal table is read by SQL, so that assets depend on no other feature; V35's trigger refuses the
+     * same changes whatever writes them. A 409 naming the live disposal and its status, and `instead`.
      */
-    private void requireNoLiveDisposal(Asset asset) {
-        List<?> live = Asset.getEntityManager().createNativeQuery("select cast(id as text) from disposal"
-                + " where asset_id = ?1 and status in ('OFFERED', 'TRANSFER_AGREED', 'ON_OPEN_MARKET')")
+    private void requireNoLiveDisposal(Asset asset, String instead) {
+        List<?> live = Asset.getEntityManager().createNativeQuery("select cast(id as text) || ' (' || status || ')'"
+                + " from disposal where asset_id = ?1 and status in ('OFFERED', 'TRANSFER_AGREED', 'ON_OPEN_MARKET')")
                 .setParameter(1, asset.id).getResultList();
         if (!live.isEmpty()) {
-            throw ProblemException.conflict("The asset is on offer as disposal /disposals/" + live.get(0)
-                    + "; complete or withdraw it there.");
+            throw ProblemException.conflict("The asset is on offer as disposal /disposals/" + live.get(0) + "; "
+                    + instead + ".");
         }
     }
 

@@ -2,6 +2,7 @@ package org.estatehub.common.json;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -37,5 +38,9 @@ public class ContractJson implements ObjectMapperCustomizer {
         var dates = mapper.coercionConfigFor(LogicalType.DateTime);
         dates.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         dates.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        // An integer property (housingCapacity, desks, homes) given 1.5 would otherwise be truncated to 1 and
+        // saved as if sent: refused instead (InvalidFormatException, a 400 naming the field). 2.0 is refused
+        // too: Jackson reads any number with a fraction part as a float, and the contract says integer.
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }

@@ -187,6 +187,11 @@ public class DisposalInterestService {
         return disposal;
     }
 
+    /** The interest as its history records it, in whatever state `interest` holds (the demo data's history). */
+    public JsonNode recorded(DisposalInterest interest) {
+        return snapshot(interest);
+    }
+
     private JsonNode snapshot(DisposalInterest interest) {
         return audit.snapshot(DisposalMapper.toApi(interest));
     }

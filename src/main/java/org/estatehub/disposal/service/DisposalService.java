@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.DisposalCompletion;
@@ -121,6 +122,11 @@ public class DisposalService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        // The asset's row, locked before the checks: an update of the asset's status racing this declaration
+        // either committed first (the lock's version check fails, 412) or waits and then meets the live
+        // disposal (V35's trigger). Without it, an asset already SURPLUS (which markSurplus leaves alone)
+        // could be put back into use by a concurrent update and be offered all the same.
+        Asset.getEntityManager().lock(asset, LockModeType.PESSIMISTIC_WRITE);
         if (asset.status == AssetStatus.DISPOSED) {
             throw ProblemException.conflict("The asset was disposed on " + asset.disposedOn + " and cannot be offered.");
         }
@@ -150,8 +156,9 @@ public class DisposalService {
         d.interestClosesOn = WorkingDays.after(today, d.interestWindowWorkingDays);
         d.createdAt = PartnershipCalendar.timestamp(clock);
         d.updatedAt = d.createdAt;
-        d.persistAndFlush();
+        // Surplus before the disposal exists: once it is live, V35 refuses any change of the asset's status.
         assets.markSurplus(asset, "Declared surplus: disposal " + d.id);
+        d.persistAndFlush();
         Published published = new Published(d, reads.site(asset.id));
         audit.record(DisposalAuditScope.subject(d), AuditActions.CREATED, null, snapshot(published));
         return published;
@@ -161,10 +168,15 @@ public class DisposalService {
         Published p = decision(id, ifMatch, DisposalStatus.TRANSFER_AGREED);
         Disposal d = p.disposal();
         DisposalInterest chosen = DisposalInterest.findById(input.getInterestId());
-        if (chosen == null || !chosen.disposalId.equals(d.id)
-                || !DisposalInterestLifecycle.open().contains(chosen.status)) {
+        if (chosen == null || !chosen.disposalId.equals(d.id)) {
             throw ProblemException.invalid(List.of(Problems.fieldError("interestId",
-                    "is not a registered or shortlisted expression of interest in this disposal")));
+                    "is not an expression of interest in this disposal")));
+        }
+        // The interest's state, not the request, is what is wrong: declined or withdrawn, possibly by a
+        // decision that committed after this one read the disposal (two owners' editors agreeing at once).
+        if (!DisposalInterestLifecycle.open().contains(chosen.status)) {
+            throw ProblemException.conflict("The expression of interest " + chosen.id + " is " + chosen.status
+                    + "; a transfer is agreed with a REGISTERED or SHORTLISTED one.");
         }
         JsonNode before = snapshot(p);
         LocalDate today = today();
@@ -250,19 +262,35 @@ public class DisposalService {
             throw ProblemException.invalid(errors);
         }
         JsonNode before = snapshot(p);
-        Asset asset = Asset.findById(d.assetId);
-        if (to == DisposalStatus.TRANSFERRED) {
-            assets.transfer(asset, d.receivingPartnerId, "Transferred to " + d.receivingPartnerId + ": disposal " + d.id);
-        } else {
-            assets.disposeBySale(asset, on, "Sold on the open market: disposal " + d.id);
-        }
         d.status = to;
         d.completedOn = on;
         d.capitalReceipt = receipt;
         d.hectaresReleased = hectares;
         d.housingCapacity = input.getHousingCapacity();
         d.projectId = input.getProjectId();
-        return changed(new Published(d, reads.site(d.assetId)), before, AuditActions.STATUS_CHANGED, null);
+        d.updatedAt = PartnershipCalendar.timestamp(clock);
+        // The disposal is complete (no longer live) before the asset changes hands or is disposed of: V35
+        // refuses a change of a live disposal's asset's status or owner, whoever makes it. A refusal of the
+        // asset's change below rolls both back.
+        d.flush();
+        Asset asset = Asset.findById(d.assetId);
+        if (to == DisposalStatus.TRANSFERRED) {
+            assets.transfer(asset, d.receivingPartnerId, "Transferred to " + d.receivingPartnerId + ": disposal " + d.id);
+        } else {
+            assets.disposeBySale(asset, on, "Sold on the open market: disposal " + d.id);
+        }
+        Published completed = new Published(d, reads.site(d.assetId));
+        audit.record(DisposalAuditScope.subject(d), AuditActions.STATUS_CHANGED, before, snapshot(completed), null);
+        return completed;
+    }
+
+    /**
+     * The disposal as its history records it (the same snapshot as every step above), for a disposal in
+     * whatever state `d` holds, managed or not: the demo data's history is written with it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public JsonNode recorded(Disposal d) {
+        return snapshot(new Published(d, reads.site(d.assetId)));
     }
 
     /** The checks every owner's decision starts with: who, which version, which transition. */
