@@ -250,6 +250,43 @@ class OccupationOpportunityTest {
         assertEquals(List.of(), mine(find("sevenoaks.editor", "")));
     }
 
+    /**
+     * Centre 4 (57.15N 7.35W): where an asset has workspaces, its free desks are their unallocated desks, not
+     * its sharedWorkspaceDesks. NHS licences 10 desks in KCC's asset (no desks of its own to share the running
+     * cost by, so £800,000.00 ends) until two months from now; Maidstone's asset 300 m north has 50
+     * sharedWorkspaceDesks but a workspace of 12 with 4 allocated (8 free: no room); Dover's 300 m south, a
+     * workspace of 12 with 2 allocated (exactly 10 free: room; 1,200.00 x 10 / 12 = £1,000.00).
+     */
+    @Test
+    void workspacesFreeDesksAreTheirUnallocatedDesks() {
+        asset("o4", "kcc.editor", 57.15, -7.35, "PARTNERSHIP", "1000.00", "10000.00", 0);
+        asset("t11", "maidstone.editor", 57.152694, -7.350000, "PARTNERSHIP", "1000.00", "100.00", 50);
+        asset("t12", "dover.editor", 57.147306, -7.350000, "PARTNERSHIP", "1000.00", "1200.00", 0);
+        String t11 = workspace("maidstone.editor", "t11");
+        Api.as("maidstone.editor").body(Map.of("desks", 4)).put("/workspaces/" + t11 + "/allocations/maidstone")
+                .then().statusCode(200);
+        String t12 = workspace("dover.editor", "t12");
+        Api.as("dover.editor").body(Map.of("desks", 2)).put("/workspaces/" + t12 + "/allocations/dover")
+                .then().statusCode(200);
+        // Not put in ids, so that the other tests' lists of this class's occupations (mine()) leave it out.
+        String occupation = occupation("kcc.editor", "o4", lease("nhs-kent-medway", "LICENCE", null, 10, "800000.00",
+                null, today.plusMonths(2), null));
+        Map<String, Object> item = item(find("nhs.editor", "&distanceM=1000"), occupation);
+        assertEquals("800000.00", amount(item.get("yearlyCostEnding")));
+        assertNull(item.get("runningCostShare"));
+        assertEquals(1, item.get("candidateCount"));
+        Map<?, ?> candidate = (Map<?, ?>) ((List<?>) item.get("candidates")).get(0);
+        assertEquals(ids.get("t12"), candidate.get("assetId"));
+        assertEquals(10, candidate.get("freeDesks"));
+        assertEquals("1000.00", amount(candidate.get("runningCostShare")));
+        assertEquals("799000.00", amount(candidate.get("yearlySaving")));
+    }
+
+    private String workspace(String user, String assetKey) {
+        return Api.as(user).body(Map.of("name", "Hub", "zones", List.of(Map.of("name", "North", "desks", 12))))
+                .post("/assets/" + ids.get(assetKey) + "/workspaces").then().statusCode(201).extract().path("id");
+    }
+
     @Test
     void geoJsonHasOnePointPerListedCandidateInTheListsOrder() {
         JsonPath list = find("police.viewer", "");
