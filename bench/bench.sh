@@ -51,6 +51,9 @@ ENDPOINTS=(
   "asset-nearest-5km|/assets?{near}&radiusM=5000&sort=distance&total=bounded&limit=20|application/json|asset_nearest_radius.sql|caller=maidstone"
   "asset-nearest|/assets?{near}&sort=distance&total=bounded&limit=20|application/json|asset_nearest.sql|caller=maidstone"
   "asset-tiles|/tiles/assets/{tile}.mvt|application/vnd.mapbox-vector-tile|asset_tile.sql|caller=maidstone"
+  # The opportunity finder (bench/seed-occupations.sql) as the bench user: its own occupations ending or breaking
+  # within 12 months, the readable assets within 2 km with room. today/horizon: the run's date and 12 months on.
+  "occupation-opportunities|/occupations/opportunities?withinMonths=12&distanceM=2000&candidates=5&limit=20|application/json|occupation_opportunities.sql|today=$(date -u +%F) horizon=$(date -u -d '+12 months' +%F) distance=2000 candidates=5 limit=20 offset=0 callerPartner=maidstone ownPartner=maidstone"
   # POSTs: {workspace} is the bench workspace (bench/seed-workspace.sql); wrk runs bench/wrk-booking.lua, which
   # books distinct desk/day/half-day combinations, after the workspace's bookings are deleted.
   "desk-booking|/workspaces/{workspace}/bookings|application/json|desk_booking.sql|ws=@workspace_id"
@@ -187,6 +190,7 @@ cmd_seed() {
   log "kent seeded in $((SECONDS - t0)) s; $((ASSETS - 100000)) more across England (bench/seed-national.sql)"
   sql -v national="$((ASSETS - 100000))" -f bench/seed-national.sql >/dev/null
   sql -f bench/seed-workspace.sql >/dev/null
+  sql -f bench/seed-occupations.sql >/dev/null
   log "seeded in $((SECONDS - t0)) s: $(sql -At -c "select count(*) || ' assets, ' || (select count(*) from project)
     || ' projects, ' || (select count(*) from funding_round) || ' rounds, ' || (select count(*) from bid) || ' bids, '
     || (select count(*) from bid_line) || ' lines, ' || (select count(*) from award) || ' awards, '

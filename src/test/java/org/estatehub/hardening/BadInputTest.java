@@ -386,6 +386,31 @@ class BadInputTest {
         assertTrue(!fields.isEmpty() && fields.stream().allMatch(parameter::equals), pathAndQuery + ": " + fields);
     }
 
+    /**
+     * GET /occupations/opportunities's bounds: months, distance, candidates per occupation and page size out of
+     * range, a negative offset: 400 naming the parameter (the GeoJSON form too), and nothing written.
+     */
+    @ParameterizedTest(name = "GET {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "/occupations/opportunities?withinMonths=0", "/occupations/opportunities?withinMonths=61",
+            "/occupations/opportunities?withinMonths=1.5", "/occupations/opportunities?distanceM=9",
+            "/occupations/opportunities?distanceM=20001", "/occupations/opportunities?distanceM=-1",
+            "/occupations/opportunities?candidates=0", "/occupations/opportunities?candidates=21",
+            "/occupations/opportunities?limit=0", "/occupations/opportunities?limit=101",
+            "/occupations/opportunities?offset=-1", "/occupations/opportunities?offset=x"})
+    void badOpportunityParameters(String pathAndQuery) {
+        String parameter = pathAndQuery.substring(pathAndQuery.indexOf('?') + 1, pathAndQuery.indexOf('='));
+        Map<String, Long> before = counts();
+        for (String accept : List.of("application/json", "application/geo+json")) {
+            Response r = Api.badRequestAs("police.editor").accept(accept).get(pathAndQuery);
+            assertEquals(400, r.statusCode(), pathAndQuery + " " + accept + ": " + r.asString());
+            assertTrue(r.contentType().startsWith("application/problem+json"), pathAndQuery);
+            List<String> fields = r.jsonPath().getList("errors.field", String.class);
+            assertTrue(!fields.isEmpty() && fields.stream().allMatch(parameter::equals), pathAndQuery + ": " + fields);
+        }
+        assertEquals(before, counts(), pathAndQuery);
+    }
+
     /** An export layout the contract does not name: 400 naming `layout`, never a 500 or the default layout. */
     @ParameterizedTest(name = "GET /assets/export?layout={0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"LGA", "lga2", "transparency", "e-pims", "csv", "%20lga"})
@@ -468,6 +493,7 @@ class BadInputTest {
         params.put("/awards/export", List.of("programme", "roundId", "format"));
         params.put("/dashboards/land-release", List.of("localAuthority"));
         params.put("/workspaces", List.of("asset", "limit", "offset"));
+        params.put("/occupations/opportunities", List.of("withinMonths", "distanceM", "candidates", "limit", "offset"));
         params.put("/brownfield-sites/export", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus"));
         params.put("/disposals", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen", "limit", "offset"));
         params.put("/disposals/export", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen"));

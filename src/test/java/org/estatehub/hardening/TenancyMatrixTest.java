@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * ({@link PartnersMatrix}, {@link AssetsMatrix}, {@link ProjectsMatrix}, {@link FundingMatrix},
  * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}, {@link LocalAuthoritiesMatrix},
  * {@link DataQualityMatrix}, {@link BrownfieldMatrix}, {@link DisposalsMatrix}, {@link LandReleaseMatrix},
- * {@link OccupationsMatrix}, {@link WorkspacesMatrix}), the
+ * {@link OccupationsMatrix}, {@link OpportunitiesMatrix}, {@link WorkspacesMatrix}), the
  * checks they share in
  * {@link TenancyMatrix}. After every refused write the record is read again by the programme office and
  * must be byte-for-byte what it was; after every refused read or list the answer must not contain the
@@ -53,6 +53,7 @@ class TenancyMatrixTest {
             Map.entry("disposals", DisposalsMatrix.TABLE),
             Map.entry("land release", LandReleaseMatrix.TABLE),
             Map.entry("occupations", OccupationsMatrix.TABLE),
+            Map.entry("opportunities", OpportunitiesMatrix.TABLE),
             Map.entry("workspaces", WorkspacesMatrix.TABLE));
 
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
@@ -79,6 +80,7 @@ class TenancyMatrixTest {
             "shortlistDisposalInterest", "declineDisposalInterest", "withdrawDisposalInterest",
             "getHomesDelivered", "recordHomesDelivered", "getLandReleaseDashboard",
             "listAssetOccupations", "createOccupation", "getOccupation", "updateOccupation", "getOccupationHistory",
+            "findOccupationOpportunities",
             "listWorkspaces", "createWorkspace", "getWorkspace", "setWorkspaceAllocation", "bookDesk", "cancelDeskBooking",
             "listDeskBookings", "getWorkspaceUse");
 
@@ -223,6 +225,16 @@ class TenancyMatrixTest {
     @MethodSource("occupations")
     void occupations(Case c) {
         OccupationsMatrix.exercise(c);
+    }
+
+    static Stream<Case> opportunities() {
+        return TenancyMatrix.cases(OpportunitiesMatrix.TABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("opportunities")
+    void opportunities(Case c) {
+        OpportunitiesMatrix.exercise(c);
     }
 
     static Stream<Case> workspaces() {

@@ -6,16 +6,24 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.estatehub.api.OccupationsApi;
 import org.estatehub.api.model.OccupationInput;
+import org.estatehub.api.model.OccupationOpportunityFeatureCollection;
+import org.estatehub.api.model.OccupationOpportunityPage;
 import org.estatehub.api.model.OccupationPage;
 import org.estatehub.common.http.ETags;
+import org.estatehub.common.http.MediaTypes;
 import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.occupation.mapping.OccupationMapper;
+import org.estatehub.occupation.mapping.OpportunityMapper;
 import org.estatehub.occupation.service.OccupationService;
 import org.estatehub.occupation.service.OccupationService.Shown;
+import org.estatehub.occupation.service.OpportunityFinder;
 
 import io.quarkus.security.Authenticated;
 
@@ -25,8 +33,33 @@ public class OccupationResource implements OccupationsApi {
     @Inject
     Clock clock;
 
+    static final MediaType GEO_JSON = MediaType.valueOf("application/geo+json");
+
     @Inject
     OccupationService occupations;
+
+    @Inject
+    OpportunityFinder opportunities;
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response findOccupationOpportunities(Integer withinMonths, Integer distanceM, Integer candidates,
+            Integer limit, Integer offset) {
+        OpportunityFinder.Page page = opportunities.find(
+                new OpportunityFinder.Query(withinMonths, distanceM, candidates, limit, offset));
+        if (MediaTypes.prefers(headers, GEO_JSON)) {
+            return Response.ok(new OccupationOpportunityFeatureCollection()
+                    .type(OccupationOpportunityFeatureCollection.TypeEnum.FEATURE_COLLECTION)
+                    .features(OpportunityMapper.toFeatures(page.items()))
+                    .total(page.total()).limit(limit).offset(offset), GEO_JSON).build();
+        }
+        return Response.ok(new OccupationOpportunityPage()
+                .withinMonths(withinMonths).distanceM(distanceM).horizon(page.horizon())
+                .items(page.items().stream().map(OpportunityMapper::toApi).toList())
+                .total(page.total()).limit(limit).offset(offset), MediaType.APPLICATION_JSON_TYPE).build();
+    }
 
     @Override
     public Response listAssetOccupations(UUID assetId, Boolean current, Integer limit, Integer offset) {
