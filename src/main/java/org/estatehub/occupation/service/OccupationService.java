@@ -54,7 +54,7 @@ public class OccupationService {
     public record Page(List<Shown> items, long total, BigDecimal derivedUtilisationPercent) {
     }
 
-    private static final String COLUMNS = "o.id, o.asset_id, o.occupier_partner_id, o.occupier_name, o.basis, o.area_m2,"
+    static final String COLUMNS = "o.id, o.asset_id, o.occupier_partner_id, o.occupier_name, o.basis, o.area_m2,"
             + " o.desks, o.yearly_rent, o.yearly_service_charge, o.starts_on, o.ends_on, o.break_on, o.rent_review_on,"
             + " o.landlord_name, o.version";
 
@@ -210,7 +210,7 @@ public class OccupationService {
         return ProblemException.notFound("No asset with id '" + id + "'.");
     }
 
-    private static Occupation row(ResultSet r) throws SQLException {
+    static Occupation row(ResultSet r) throws SQLException {
         Occupation o = new Occupation();
         o.id = r.getObject("id", UUID.class);
         o.assetId = r.getObject("asset_id", UUID.class);
