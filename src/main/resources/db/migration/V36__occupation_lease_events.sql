@@ -10,3 +10,8 @@ create table occupation_lease_event (
     announced_at   timestamptz  not null,
     primary key (occupation_id, kind, due_on)
 );
+
+-- Savings realised from moves (issue #19, item 5): the project an occupier moved out under. Once the
+-- occupation has ended, its yearly rent and service charge count as that project's savings realised.
+alter table occupation add column project_id uuid references project (id);
+create index occupation_project on occupation (project_id) where project_id is not null;

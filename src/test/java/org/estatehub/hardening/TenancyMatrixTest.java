@@ -79,6 +79,7 @@ class TenancyMatrixTest {
             "shortlistDisposalInterest", "declineDisposalInterest", "withdrawDisposalInterest",
             "getHomesDelivered", "recordHomesDelivered", "getLandReleaseDashboard",
             "listAssetOccupations", "createOccupation", "getOccupation", "updateOccupation", "getOccupationHistory",
+            "listOccupationLeaseEvents", "listUnderUsedOccupations", "getOccupationDashboard",
             "listWorkspaces", "createWorkspace", "getWorkspace", "setWorkspaceAllocation", "bookDesk", "cancelDeskBooking",
             "listDeskBookings", "getWorkspaceUse");
 
