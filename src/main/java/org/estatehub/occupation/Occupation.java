@@ -71,6 +71,10 @@ public class Occupation extends PanacheEntityBase {
     @Column(name = "landlord_name")
     public String landlordName;
 
+    /** The project the occupier moved out under: its ended rent and service charge are that project's savings. */
+    @Column(name = "project_id")
+    public UUID projectId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -55,7 +55,8 @@ class BadInputTest {
     static final String[] TABLES = {"partner", "asset", "asset_status_change", "project", "project_partner",
             "project_asset", "project_milestone", "project_stage_change", "brownfield_site", "disposal",
             "disposal_interest", "disposal_homes_delivery", "occupation", "workspace",
-            "workspace_zone", "workspace_desk", "workspace_allocation", "desk_booking", "audit_event"};
+            "workspace_zone", "workspace_desk", "workspace_allocation", "desk_booking", "occupation_lease_event",
+            "audit_event"};
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -343,6 +344,44 @@ class BadInputTest {
         }
     }
 
+    /** An occupation's project that is no project, or no UUID: 400 naming projectId, nothing saved. */
+    @ParameterizedTest(name = "projectId {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"00000000-0000-0000-0000-000000000000", "not-a-uuid"})
+    void badOccupationProject(String projectId) throws Exception {
+        String t = AssetFixtures.token();
+        Target target = asset(t, "/occupations");
+        Map<String, Object> body = new HashMap<>(occupationBody(t));
+        body.put("projectId", projectId);
+        Map<String, Long> before = counts();
+        Response r = Api.badRequestAs("maidstone.editor").contentType("application/json")
+                .body(JSON.writeValueAsString(body)).post(target.path());
+        assertEquals(400, r.statusCode(), projectId + ": " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        assertTrue(r.jsonPath().getList("errors.field", String.class).contains("projectId"), r.asString());
+        assertEquals(before, counts(), projectId + ": rows were written although the request was refused");
+    }
+
+    /** The lease-event lists' parameters out of range or malformed: 400 naming the parameter, nothing written. */
+    @ParameterizedTest(name = "GET {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "/occupations/lease-events?withinMonths=0", "/occupations/lease-events?withinMonths=121",
+            "/occupations/lease-events?withinMonths=-3", "/occupations/lease-events?withinMonths=1.5",
+            "/occupations/lease-events?withinMonths=soon", "/occupations/lease-events?kind=RENT_REVIEW",
+            "/occupations/lease-events?limit=501", "/occupations/lease-events?offset=-1",
+            "/occupations/under-used?belowPercent=-0.01", "/occupations/under-used?belowPercent=100.01",
+            "/occupations/under-used?belowPercent=half", "/occupations/under-used?belowPercent=1e999",
+            "/occupations/under-used?limit=0"})
+    void badLeaseEventParameters(String pathAndQuery) {
+        String parameter = pathAndQuery.substring(pathAndQuery.indexOf('?') + 1, pathAndQuery.indexOf('='));
+        Map<String, Long> before = counts();
+        Response r = Api.badRequestAs("pmo.admin").get(pathAndQuery);
+        assertEquals(400, r.statusCode(), pathAndQuery + ": " + r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"), pathAndQuery);
+        List<String> fields = r.jsonPath().getList("errors.field", String.class);
+        assertTrue(!fields.isEmpty() && fields.stream().allMatch(parameter::equals), pathAndQuery + ": " + fields);
+        assertEquals(before, counts(), pathAndQuery);
+    }
+
     /** Malformed and unknown codes in every local authority query parameter: 400 naming the parameter. */
     @ParameterizedTest(name = "GET {0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {
@@ -352,6 +391,7 @@ class BadInputTest {
             "/dashboards/assets?localAuthority=E07999999", "/dashboards/assets?localAuthority=e07000110",
             "/dashboards/pipeline?localAuthority=S99999999", "/dashboards/pipeline?localAuthority=E0700011",
             "/dashboards/land-release?localAuthority=S99999999", "/dashboards/land-release?localAuthority=e07000110",
+            "/dashboards/occupations?localAuthority=S99999999", "/dashboards/occupations?localAuthority=e07000110",
             "/data-quality?localAuthority=E07999999", "/data-quality?localAuthority=e07000110",
             "/local-authorities?county=E07999999", "/local-authorities?county=E07000110",
             "/local-authorities?county=kent", "/local-authorities?type=PIRATES", "/local-authorities?current=maybe",
@@ -492,8 +532,11 @@ class BadInputTest {
                 "deliverable", "q", "bbox", "limit", "offset"));
         params.put("/awards/export", List.of("programme", "roundId", "format"));
         params.put("/dashboards/land-release", List.of("localAuthority"));
+        params.put("/dashboards/occupations", List.of("localAuthority"));
         params.put("/workspaces", List.of("asset", "limit", "offset"));
         params.put("/occupations/opportunities", List.of("withinMonths", "distanceM", "candidates", "limit", "offset"));
+        params.put("/occupations/lease-events", List.of("withinMonths", "kind", "occupierPartnerId", "limit", "offset"));
+        params.put("/occupations/under-used", List.of("belowPercent", "occupierPartnerId", "limit", "offset"));
         params.put("/brownfield-sites/export", List.of("partner", "localAuthority", "planningStatus", "ownershipStatus"));
         params.put("/disposals", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen", "limit", "offset"));
         params.put("/disposals/export", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen"));

@@ -52,7 +52,16 @@ final class OccupationsMatrix {
         row("updateOccupation",     Scope.OTHER_PRIVATE, 200, 404, 404, 404, 403, 404, 404),
         row("getOccupationHistory", Scope.OWN,           all(200)),
         row("getOccupationHistory", Scope.OTHER,         all(200)),
-        row("getOccupationHistory", Scope.OTHER_PRIVATE, 200, 404, 404, 404, 200, 404, 404));
+        row("getOccupationHistory", Scope.OTHER_PRIVATE, 200, 404, 404, 404, 200, 404, 404),
+        row("listOccupationLeaseEvents", Scope.OWN,           all(200)),
+        row("listOccupationLeaseEvents", Scope.OTHER,         all(200)),
+        row("listOccupationLeaseEvents", Scope.OTHER_PRIVATE, all(200)),
+        row("listUnderUsedOccupations",  Scope.OWN,           all(200)),
+        row("listUnderUsedOccupations",  Scope.OTHER,         all(200)),
+        row("listUnderUsedOccupations",  Scope.OTHER_PRIVATE, all(200)),
+        row("getOccupationDashboard",    Scope.OWN,           all(200)),
+        row("getOccupationDashboard",    Scope.OTHER,         all(200)),
+        row("getOccupationDashboard",    Scope.OTHER_PRIVATE, all(200)));
 
     static void exercise(Case c) {
         switch (c.operation()) {
@@ -61,6 +70,9 @@ final class OccupationsMatrix {
             case "getOccupation" -> get(c, "");
             case "updateOccupation" -> update(c);
             case "getOccupationHistory" -> get(c, "/history");
+            case "listOccupationLeaseEvents" -> leaseEvents(c, "/occupations/lease-events?withinMonths=120");
+            case "listUnderUsedOccupations" -> leaseEvents(c, "/occupations/under-used?belowPercent=100");
+            case "getOccupationDashboard" -> dashboard(c);
             default -> throw new AssertionError("no request written for " + c.operation());
         }
     }
@@ -97,6 +109,63 @@ final class OccupationsMatrix {
         if (!TenancyMatrix.refused(c)) {
             assertEquals(1, (int) r.path("total"), c + ": occupations listed");
             assertEquals(readsRent(c), r.asString().contains(RENT), c + ": rent read " + r.asString());
+        }
+    }
+
+    /**
+     * The lease-event lists: an NHS occupation (a partner none of the callers belongs to) ending within two
+     * years, of an asset whose utilisation (75%) is below 100. The ends list follows the occupation's read
+     * rules (an OWNER_ONLY asset's only to the readers of everything here), rent to full readers only; the
+     * under-used list holds only occupations the caller reads in full (the owner, the readers of everything).
+     */
+    private static void leaseEvents(Case c, String path) {
+        String token = AssetFixtures.token();
+        String asset = asset(c, token);
+        Map<String, Object> body = lease(token);
+        body.remove("occupierName");
+        body.put("occupierPartnerId", "nhs-kent-medway");
+        body.put("endsOn", java.time.LocalDate.now().plusYears(2).toString());
+        String id = Api.as("pmo.admin").body(body).post("/assets/" + asset + "/occupations").then().statusCode(201)
+                .extract().path("id");
+        boolean underUsed = path.contains("under-used");
+        Map<String, Object> item = null;
+        for (int offset = 0; ; offset += 500) {
+            Response r = c.caller().api().get(path + "&occupierPartnerId=nhs-kent-medway&limit=500&offset=" + offset);
+            expect(c, r);
+            if (item == null) {
+                item = r.path("items.find { it.occupation.id == '" + id + "' }.occupation");
+            }
+            if (offset + 500 >= (int) r.path("total")) {
+                break;
+            }
+        }
+        boolean readable = seesAllAssets(c.caller()) || c.scope() != Scope.OTHER_PRIVATE;
+        assertEquals(underUsed ? readsRent(c) : readable, item != null, c + ": occupation listed");
+        if (item != null) {
+            assertEquals(readsRent(c), String.valueOf(item).contains(RENT), c + ": rent read " + item);
+            assertEquals(!readsRent(c), item.get("commercialTermsWithheld"), c + ": terms withheld");
+        }
+    }
+
+    /**
+     * The dashboard's savings realised: an ended lease under a fresh project counts for the project only
+     * where the caller reads the lease in full (the asset's owner, the readers of everything), rent exact.
+     */
+    private static void dashboard(Case c) {
+        String token = AssetFixtures.token();
+        String asset = asset(c, token);
+        String project = org.estatehub.testing.ProjectFixtures.createId("pmo.admin",
+                org.estatehub.testing.ProjectFixtures.project("Matrix move " + token));
+        Map<String, Object> body = lease(token);
+        body.put("endsOn", "2025-12-31");
+        body.put("projectId", project);
+        Api.as("pmo.admin").body(body).post("/assets/" + asset + "/occupations").then().statusCode(201);
+        Response r = c.caller().api().get("/dashboards/occupations");
+        expect(c, r);
+        Map<String, Object> row = r.path("savingsRealised.byProject.find { it.projectId == '" + project + "' }");
+        assertEquals(readsRent(c), row != null, c + ": the project's savings listed " + row);
+        if (row != null) {
+            assertEquals(Map.of("amount", RENT, "currency", "GBP"), row.get("yearlyRent"), c + ": rent summed");
         }
     }
 

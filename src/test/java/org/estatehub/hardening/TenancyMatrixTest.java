@@ -81,6 +81,7 @@ class TenancyMatrixTest {
             "getHomesDelivered", "recordHomesDelivered", "getLandReleaseDashboard",
             "listAssetOccupations", "createOccupation", "getOccupation", "updateOccupation", "getOccupationHistory",
             "findOccupationOpportunities",
+            "listOccupationLeaseEvents", "listUnderUsedOccupations", "getOccupationDashboard",
             "listWorkspaces", "createWorkspace", "getWorkspace", "setWorkspaceAllocation", "bookDesk", "cancelDeskBooking",
             "listDeskBookings", "getWorkspaceUse");
 

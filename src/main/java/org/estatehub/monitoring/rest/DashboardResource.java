@@ -17,6 +17,7 @@ import org.estatehub.funding.mapping.FundingMapper;
 import org.estatehub.funding.service.FundingSummaryService;
 import org.estatehub.monitoring.service.Dashboards;
 import org.estatehub.mou.service.MouService;
+import org.estatehub.occupation.service.OccupationDashboard;
 
 import io.quarkus.security.Authenticated;
 
@@ -40,6 +41,9 @@ public class DashboardResource implements DashboardsApi {
 
     @Inject
     LandRelease landRelease;
+
+    @Inject
+    OccupationDashboard occupations;
 
     @Override
     public Response getFundingDashboard() {
@@ -73,5 +77,10 @@ public class DashboardResource implements DashboardsApi {
         var figures = landRelease.figures(area, today);
         return Response.ok(new LandReleaseDashboard().asOf(today).byYearAndPartner(figures.getByYearAndPartner())
                 .totals(figures.getTotals()).live(landRelease.live(area))).build();
+    }
+
+    @Override
+    public Response getOccupationDashboard(String localAuthority) {
+        return Response.ok(occupations.figures(authorities.filterArea("localAuthority", localAuthority))).build();
     }
 }

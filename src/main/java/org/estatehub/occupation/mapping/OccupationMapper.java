@@ -26,7 +26,7 @@ public final class OccupationMapper {
                 .version(o.version);
         if (full) {
             api.yearlyRent(Money.toApi(o.yearlyRent)).yearlyServiceCharge(Money.toApi(o.yearlyServiceCharge))
-                    .landlordName(o.landlordName);
+                    .landlordName(o.landlordName).projectId(o.projectId);
         }
         return api;
     }

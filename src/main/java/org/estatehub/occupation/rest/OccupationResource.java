@@ -1,5 +1,6 @@
 package org.estatehub.occupation.rest;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.estatehub.api.OccupationsApi;
+import org.estatehub.api.model.LeaseEventKind;
 import org.estatehub.api.model.OccupationInput;
 import org.estatehub.api.model.OccupationOpportunityFeatureCollection;
 import org.estatehub.api.model.OccupationOpportunityPage;
@@ -19,8 +21,10 @@ import org.estatehub.api.model.OccupationPage;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.http.MediaTypes;
 import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.occupation.mapping.LeaseEventsMapper;
 import org.estatehub.occupation.mapping.OccupationMapper;
 import org.estatehub.occupation.mapping.OpportunityMapper;
+import org.estatehub.occupation.service.LeaseEvents;
 import org.estatehub.occupation.service.OccupationService;
 import org.estatehub.occupation.service.OccupationService.Shown;
 import org.estatehub.occupation.service.OpportunityFinder;
@@ -60,6 +64,7 @@ public class OccupationResource implements OccupationsApi {
                 .items(page.items().stream().map(OpportunityMapper::toApi).toList())
                 .total(page.total()).limit(limit).offset(offset), MediaType.APPLICATION_JSON_TYPE).build();
     }
+    LeaseEvents leaseEvents;
 
     @Override
     public Response listAssetOccupations(UUID assetId, Boolean current, Integer limit, Integer offset) {
@@ -86,6 +91,20 @@ public class OccupationResource implements OccupationsApi {
     @Override
     public Response updateOccupation(UUID occupationId, OccupationInput input, String ifMatch) {
         return ok(occupations.update(occupationId, input, ifMatch));
+    }
+
+    @Override
+    public Response listOccupationLeaseEvents(Integer withinMonths, LeaseEventKind kind, String occupierPartnerId,
+            Integer limit, Integer offset) {
+        return Response.ok(LeaseEventsMapper.dueToApi(leaseEvents.due(withinMonths, kind == null ? null : kind.name(),
+                occupierPartnerId, limit, offset), limit, offset, PartnershipCalendar.today(clock))).build();
+    }
+
+    @Override
+    public Response listUnderUsedOccupations(BigDecimal belowPercent, String occupierPartnerId, Integer limit,
+            Integer offset) {
+        return Response.ok(LeaseEventsMapper.underUsedToApi(leaseEvents.underUsed(belowPercent, occupierPartnerId, limit, offset),
+                limit, offset, PartnershipCalendar.today(clock))).build();
     }
 
     private Response ok(Shown shown) {

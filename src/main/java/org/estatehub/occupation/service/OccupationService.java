@@ -54,9 +54,9 @@ public class OccupationService {
     public record Page(List<Shown> items, long total, BigDecimal derivedUtilisationPercent) {
     }
 
-    private static final String COLUMNS = "o.id, o.asset_id, o.occupier_partner_id, o.occupier_name, o.basis, o.area_m2,"
+    static final String COLUMNS = "o.id, o.asset_id, o.occupier_partner_id, o.occupier_name, o.basis, o.area_m2,"
             + " o.desks, o.yearly_rent, o.yearly_service_charge, o.starts_on, o.ends_on, o.break_on, o.rent_review_on,"
-            + " o.landlord_name, o.version";
+            + " o.landlord_name, o.project_id, o.version";
 
     /** `:all` false limits the list to the caller's own occupations (an occupier of a hidden asset). */
     private static final String FROM = "from occupation o where o.asset_id = :asset"
@@ -170,8 +170,12 @@ public class OccupationService {
     }
 
     private void validate(OccupationInput input, Asset asset) {
-        List<FieldError> errors = OccupationRules.check(input, asset.ownerPartnerId,
-                partner -> Partner.findById(partner) != null);
+        List<FieldError> errors = new java.util.ArrayList<>(OccupationRules.check(input, asset.ownerPartnerId,
+                partner -> Partner.findById(partner) != null));
+        if (input.getProjectId() != null && org.estatehub.project.Project.findById(input.getProjectId()) == null) {
+            errors.add(org.estatehub.common.problem.Problems.fieldError("projectId",
+                    "no project '" + input.getProjectId() + "'"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -190,6 +194,7 @@ public class OccupationService {
         o.breakOn = in.getBreakOn();
         o.rentReviewOn = in.getRentReviewOn();
         o.landlordName = in.getLandlordName();
+        o.projectId = in.getProjectId();
     }
 
     private com.fasterxml.jackson.databind.node.ObjectNode snapshot(Occupation o, String owner) {
@@ -210,7 +215,7 @@ public class OccupationService {
         return ProblemException.notFound("No asset with id '" + id + "'.");
     }
 
-    private static Occupation row(ResultSet r) throws SQLException {
+    static Occupation row(ResultSet r) throws SQLException {
         Occupation o = new Occupation();
         o.id = r.getObject("id", UUID.class);
         o.assetId = r.getObject("asset_id", UUID.class);
@@ -227,6 +232,7 @@ public class OccupationService {
         o.breakOn = r.getObject("break_on", LocalDate.class);
         o.rentReviewOn = r.getObject("rent_review_on", LocalDate.class);
         o.landlordName = r.getString("landlord_name");
+        o.projectId = r.getObject("project_id", UUID.class);
         o.version = r.getLong("version");
         return o;
     }
