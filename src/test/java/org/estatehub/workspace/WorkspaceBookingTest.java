@@ -269,4 +269,84 @@ class WorkspaceBookingTest {
         Api.as("maidstone.editor").get("/workspaces/" + id + "/bookings?from=" + MONDAY.plusDays(2)).then()
                 .body("total", equalTo(1)).body("items[0].status", equalTo("BOOKED"));
     }
+
+    /** Sends the requests at once (after a latch), each a POST of its body to `path`; the answers in order. */
+    static List<Response> race(List<RequestSpecification> requests, String path) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (RequestSpecification request : requests) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.post(path);
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response r = answer.get(120, TimeUnit.SECONDS);
+                if (r.statusCode() != 201) {
+                    assertEquals(409, r.statusCode(), r.asString());
+                    assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+                }
+                responses.add(r);
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static List<String> deskIds(Response ws) {
+        List<String> ids = new ArrayList<>(ws.<List<String>>path("zones[0].desks.id"));
+        ids.addAll(ws.<List<String>>path("zones[1].desks.id"));
+        return ids;
+    }
+
+    /** One partner's staff book all eight desks' same morning at once: exactly its two allocated desks are booked. */
+    @Test
+    void eightSimultaneousBookingsOfOnePartnerStayWithinItsAllocation() throws Exception {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        allocate("maidstone.editor", id, "maidstone", 2, 200);
+        LocalDate day = MONDAY.plusDays(3);
+        List<String> desks = deskIds(ws);
+        List<RequestSpecification> requests = new ArrayList<>();
+        for (int i = 0; i < desks.size(); i++) {
+            requests.add(Api.as(i % 2 == 0 ? "maidstone.editor" : "maidstone.viewer").body(desk(desks.get(i), day, "AM")));
+        }
+        List<Response> answers = race(requests, "/workspaces/" + id + "/bookings");
+        assertEquals(2, answers.stream().filter(r -> r.statusCode() == 201).count());
+        Api.as("maidstone.editor").get("/workspaces/" + id + "/bookings?from=" + day).then().body("total", equalTo(2));
+    }
+
+    /**
+     * The allocation lock is per half day: with one desk allocated, mornings, afternoons and whole days
+     * raced together end with each half held once: one AM and one PM booking, or one DAY booking alone.
+     */
+    @Test
+    void raceOfMorningsAfternoonsAndDaysHoldsEachHalfOnce() throws Exception {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        allocate("maidstone.editor", id, "maidstone", 1, 200);
+        LocalDate day = MONDAY.plusDays(4);
+        List<String> desks = deskIds(ws);
+        List<String> slots = List.of("AM", "AM", "AM", "PM", "PM", "PM", "DAY", "DAY");
+        List<RequestSpecification> requests = new ArrayList<>();
+        for (int i = 0; i < desks.size(); i++) {
+            requests.add(Api.as(i % 2 == 0 ? "maidstone.editor" : "maidstone.viewer").body(desk(desks.get(i), day, slots.get(i))));
+        }
+        List<Response> answers = race(requests, "/workspaces/" + id + "/bookings");
+        List<String> booked = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i).statusCode() == 201) {
+                booked.add(slots.get(i));
+            }
+        }
+        java.util.Collections.sort(booked);
+        assertTrue(booked.equals(List.of("AM", "PM")) || booked.equals(List.of("DAY")), booked.toString());
+        Api.as("maidstone.editor").get("/workspaces/" + id + "/bookings?from=" + day).then()
+                .body("total", equalTo(booked.size()));
+    }
 }

@@ -1,5 +1,6 @@
 package org.estatehub.workspace.service;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.estatehub.api.model.DeskBookingInput;
@@ -49,8 +48,9 @@ import org.hibernate.Session;
  * the asset owner's editors and pmo-admin set it up;</li>
  * <li>a partner's allocation is set by that partner's editors, the asset owner's editors and pmo-admin;
  * all allocations together never exceed the desks (the database's check on the workspace row);</li>
- * <li>staff of a partner with an allocation book for themselves within it (checked under a lock on the
- * partner's day in the workspace); a desk's half day is booked at most once (the database's unique indexes desk_booking_morning/afternoon);</li>
+ * <li>staff of a partner with an allocation book for themselves within it (checked under a lock on each
+ * half of the partner's day in the workspace that the booking holds); a desk's half day is booked at most once
+ * (the database's unique indexes desk_booking_morning/afternoon);</li>
  * <li>a booking is read by its partner, the asset's owner and the readers of everything.</li>
  * </ul>
  */
@@ -87,21 +87,58 @@ public class WorkspaceService {
 
     private static final NamedSql LIST_COUNT = NamedSql.of("select count(*) " + LIST_FROM);
 
-    /** A transaction lock on (workspace, partner, day): the allocation check and the insert happen under it. */
-    private static final NamedSql DAY_LOCK = NamedSql.of("select 1 from pg_advisory_xact_lock(hashtextextended("
-            + "cast(:workspace as text) || ':' || cast(:partner as text) || ':' || cast(:on as text), 19))");
+    /**
+     * Everything a booking reads before its lock, in one statement (no entities: nothing to flush or
+     * dirty-check): the workspace, its asset's owner, whether the caller may read it (the rule of
+     * {@link #readable}: the asset's or an allocation of the caller's partner), the partner's allocation and
+     * the desk or zone asked for (each with whether it belongs to this workspace). No row: no workspace.
+     */
+    private static final NamedSql BOOKING_CONTEXT = NamedSql.of("select w.name, a.owner_partner_id,"
+            + " (:everything or a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :partner or al.partner_id is not null)"
+            + " as readable, al.desks as allocated, d.id is not null and d.workspace_id = w.id as desk_here, d.label as desk_label,"
+            + " dz.name as desk_zone_name, z.id is not null and z.workspace_id = w.id as zone_here, z.name as zone_name"
+            + " from workspace w join asset a on a.id = w.asset_id"
+            + " left join workspace_allocation al on al.workspace_id = w.id and al.partner_id = :partner"
+            + " left join workspace_desk d on d.id = :desk left join workspace_zone dz on dz.id = d.zone_id"
+            + " left join workspace_zone z on z.id = :zone where w.id = :workspace");
 
-    /** The partner's live bookings of the day holding each half, under DAY_LOCK. */
-    private static final NamedSql HALVES_BOOKED = NamedSql.of("select count(*) filter (where slot in ('DAY', 'AM')),"
-            + " count(*) filter (where slot in ('DAY', 'PM')) from desk_booking where workspace_id = :workspace"
-            + " and partner_id = :partner and booked_on = :on and status = 'BOOKED'");
+    /**
+     * The lock, then the checks and the insert, sent as three statements in one round trip (the driver
+     * pipelines a prepared statement's statements and reads their results in order), because the lock is
+     * held until commit and every round trip under it is a round trip every other booking of the partner's
+     * day waits for. They must stay separate statements: READ COMMITTED takes a snapshot per statement, so
+     * only a statement that starts after the lock is granted sees the bookings committed by its previous
+     * holder.
+     * <p>
+     * The lock is on (workspace, partner, day, half) rather than the whole day: the allocation check of a
+     * morning counts only bookings holding the morning, that of an afternoon only the afternoon, so an AM
+     * and a PM booking of the same partner's day need not wait for each other. A DAY booking takes both,
+     * morning first, as every booking takes its locks in that order (no deadlock).
+     */
+    private static final NamedSql LOCK_CHECK_INSERT = NamedSql.of(halfLock("AM", ":morning") + "; "
+            + halfLock("PM", ":afternoon") + "; "
+            + "with halves as (select count(*) filter (where slot in ('DAY', 'AM')) as morning,"
+            + "   count(*) filter (where slot in ('DAY', 'PM')) as afternoon from desk_booking where workspace_id = :workspace"
+            + "   and partner_id = :partner and booked_on = :on and status = 'BOOKED'),"
+            // Desks of the zone (or the one desk) with no live booking holding a half the slot needs, by label.
+            + " free as (select d.id, d.label, z.name as zone_name from workspace_desk d join workspace_zone z on z.id = d.zone_id"
+            + "   where d.workspace_id = :workspace and (d.zone_id = :zone or d.id = :desk)"
+            + "   and not exists (select 1 from desk_booking b where b.desk_id = d.id and b.booked_on = :on"
+            + "   and b.status = 'BOOKED' and (b.slot = 'DAY' or :slot = 'DAY' or b.slot = :slot))"
+            + "   order by d.label limit 1),"
+            + " booked as (insert into desk_booking (id, workspace_id, desk_id, zone_id, partner_id, username, booked_on, slot,"
+            + "   status, created_at) select :id, :workspace, free.id, :zone, :partner, :username, :on, :slot, 'BOOKED', :createdAt"
+            + "   from free, halves where not (:morning and halves.morning >= :allocated)"
+            + "   and not (:afternoon and halves.afternoon >= :allocated) returning id)"
+            + " select h.morning, h.afternoon, f.id, f.label, f.zone_name, exists (select 1 from booked) as booked"
+            + " from halves h left join free f on true");
 
-    /** Desks of the zone (or the one desk) with no live booking holding a half the slot needs, by label. */
-    private static final NamedSql FREE_DESKS = NamedSql.of("select d.id from workspace_desk d"
-            + " where d.workspace_id = :workspace and (d.zone_id = :zone or d.id = :desk)"
-            + " and not exists (select 1 from desk_booking b where b.desk_id = d.id and b.booked_on = :on"
-            + " and b.status = 'BOOKED' and (b.slot = 'DAY' or :slot = 'DAY' or b.slot = :slot))"
-            + " order by d.label limit 1");
+    /** The transaction lock on one half of the partner's day in the workspace, taken only when `when` is true. */
+    private static String halfLock(String half, String when) {
+        // In the select list, so that it is evaluated only for the row the where clause lets through.
+        return "select pg_advisory_xact_lock(hashtextextended(cast(:workspace as text) || ':' || cast(:partner as text)"
+                + " || ':' || cast(:on as text) || ':" + half + "', 19)) where " + when;
+    }
 
     private static final String BOOKINGS_FROM = "from desk_booking b join workspace_desk d on d.id = b.desk_id"
             + " join workspace_zone z on z.id = d.zone_id where b.workspace_id = :workspace"
@@ -111,6 +148,9 @@ public class WorkspaceService {
             + " order by b.booked_on, d.label, b.slot, b.created_at, b.id limit :limit offset :offset");
 
     private static final NamedSql BOOKINGS_COUNT = NamedSql.of("select count(*) " + BOOKINGS_FROM);
+
+    /** PostgreSQL's SQLSTATE for a unique index refusing a row. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Inject
     Clock clock;
@@ -257,9 +297,21 @@ public class WorkspaceService {
             throw ProblemException.forbidden("Desks are booked by people as themselves, not by partner systems.");
         }
         String partner = caller.partnerId();
-        Workspace w = Workspace.findById(workspaceId);
-        Asset asset = w == null ? null : Asset.findById(w.assetId);
-        if (w == null || !readable(w, asset)) {
+        BookingSlot slot = WorkspaceMapper.fromApi(input.getSlot());
+        Map<String, Object> params = new HashMap<>();
+        params.put("everything", caller.readsEverything());
+        params.put("workspace", workspaceId);
+        params.put("partner", partner);
+        params.put("desk", input.getDeskId());
+        params.put("zone", input.getZoneId());
+        record Context(String workspaceName, String assetOwner, boolean readable, int allocated, boolean deskHere,
+                String deskLabel, String deskZoneName, boolean zoneHere, String zoneName) {
+        }
+        Context context = session().doReturningWork(c -> BOOKING_CONTEXT.optional(c, params, r -> new Context(
+                r.getString("name"), r.getString("owner_partner_id"), r.getBoolean("readable"), r.getInt("allocated"),
+                r.getBoolean("desk_here"), r.getString("desk_label"), r.getString("desk_zone_name"), r.getBoolean("zone_here"),
+                r.getString("zone_name")))).orElse(null);
+        if (context == null || !context.readable()) {
             throw ProblemException.notFound("No workspace with id '" + workspaceId + "'.");
         }
         LocalDate today = PartnershipCalendar.today(clock);
@@ -267,12 +319,10 @@ public class WorkspaceService {
         if ((input.getDeskId() == null) == (input.getZoneId() == null)) {
             errors.add(Problems.fieldError("deskId", "give exactly one of deskId and zoneId"));
         }
-        WorkspaceDesk desk = input.getDeskId() == null ? null : WorkspaceDesk.findById(input.getDeskId());
-        if (input.getDeskId() != null && (desk == null || !desk.workspaceId.equals(workspaceId))) {
+        if (input.getDeskId() != null && !context.deskHere()) {
             errors.add(Problems.fieldError("deskId", "no desk '" + input.getDeskId() + "' in this workspace"));
         }
-        WorkspaceZone zone = input.getZoneId() == null ? null : WorkspaceZone.findById(input.getZoneId());
-        if (input.getZoneId() != null && (zone == null || !zone.workspaceId.equals(workspaceId))) {
+        if (input.getZoneId() != null && !context.zoneHere()) {
             errors.add(Problems.fieldError("zoneId", "no zone '" + input.getZoneId() + "' in this workspace"));
         }
         if (input.getOn().isBefore(today)) {
@@ -281,59 +331,67 @@ public class WorkspaceService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        BookingSlot slot = WorkspaceMapper.fromApi(input.getSlot());
-        WorkspaceAllocation allocation = WorkspaceAllocation.findById(new WorkspaceAllocation.Key(workspaceId, partner));
-        if (allocation == null || allocation.desks == 0) {
-            throw ProblemException.conflict(partner + " has no desks allocated in " + w.name + ".");
+        // No allocation row reads as 0 (getInt of SQL null).
+        if (context.allocated() == 0) {
+            throw ProblemException.conflict(partner + " has no desks allocated in " + context.workspaceName() + ".");
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("workspace", workspaceId);
-        params.put("partner", partner);
-        params.put("on", input.getOn());
-        params.put("slot", slot.name());
-        params.put("zone", zone == null ? null : zone.id);
-        params.put("desk", desk == null ? null : desk.id);
-        record Found(long morning, long afternoon, Optional<UUID> free) {
-        }
-        Found found = session().doReturningWork(c -> {
-            // Serialises the partner's bookings of this workspace and day (until commit), so two of its staff
-            // cannot both take its last desk; other days and other partners are not held up.
-            DAY_LOCK.one(c, params, r -> r.getInt(1));
-            long[] halves = HALVES_BOOKED.one(c, params, r -> new long[] {r.getLong(1), r.getLong(2)});
-            return new Found(halves[0], halves[1], FREE_DESKS.optional(c, params, r -> r.getObject(1, UUID.class)));
-        });
-        if (slot.holdsMorning() && found.morning() >= allocation.desks
-                || slot.holdsAfternoon() && found.afternoon() >= allocation.desks) {
-            throw ProblemException.conflict(partner + "'s " + allocation.desks + " desks in " + w.name + " are all booked for "
-                    + input.getOn() + " " + slot + ".");
-        }
-        if (found.free().isEmpty()) {
-            throw ProblemException.conflict((desk != null ? "Desk " + desk.label + " is" : "Every desk of zone " + zone.name + " is")
-                    + " already booked for " + input.getOn() + " " + slot + ".");
-        }
-        WorkspaceDesk booked = desk != null ? desk : WorkspaceDesk.findById(found.free().get());
         DeskBooking b = new DeskBooking();
         b.id = UUID.randomUUID();
         b.workspaceId = workspaceId;
-        b.deskId = booked.id;
-        b.zoneId = zone == null ? null : zone.id;
+        b.zoneId = input.getZoneId();
         b.partnerId = partner;
         b.username = caller.username();
         b.bookedOn = input.getOn();
         b.slot = slot;
         b.status = DeskBookingStatus.BOOKED;
         b.createdAt = PartnershipCalendar.timestamp(clock);
-        try {
-            b.persistAndFlush();
-        } catch (PersistenceException e) {
-            // Another partner's booking of the same desk and half day committed between the check and the
-            // insert: the unique index refuses the second (the raced case the check above cannot see).
-            throw ProblemException.conflict("Desk " + booked.label + " was booked for " + input.getOn() + " " + slot
-                    + " by someone else a moment ago.");
+        params.put("on", b.bookedOn);
+        params.put("slot", slot.name());
+        params.put("morning", slot.holdsMorning());
+        params.put("afternoon", slot.holdsAfternoon());
+        params.put("allocated", context.allocated());
+        params.put("id", b.id);
+        params.put("username", b.username);
+        params.put("createdAt", b.createdAt);
+        record Outcome(long morning, long afternoon, UUID deskId, String deskLabel, String zoneName, boolean booked,
+                boolean raced) {
         }
-        WorkspaceZone bookedZone = zone != null ? zone : WorkspaceZone.findById(booked.zoneId);
-        var view = WorkspaceMapper.toApi(b, booked.label, bookedZone.name);
-        audit.record(DeskBookingAuditScope.subject(b, asset.ownerPartnerId), AuditActions.CREATED, null, audit.snapshot(view));
+        Outcome outcome = session().doReturningWork(c -> {
+            try (var statement = LOCK_CHECK_INSERT.prepare(c, params)) {
+                statement.execute();
+                // The two lock statements' results (a row or none), then the checks and the insert's.
+                statement.getMoreResults();
+                statement.getMoreResults();
+                try (var row = statement.getResultSet()) {
+                    row.next();
+                    return new Outcome(row.getLong("morning"), row.getLong("afternoon"), row.getObject("id", UUID.class),
+                            row.getString("label"), row.getString("zone_name"), row.getBoolean("booked"), false);
+                }
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // Another partner's booking of the same desk and half day committed between the check and the
+                // insert: the unique index refuses the second (the raced case the check cannot see).
+                return new Outcome(0, 0, null, null, null, false, true);
+            }
+        });
+        if (outcome.raced()) {
+            throw ProblemException.conflict((input.getDeskId() != null ? "Desk " + context.deskLabel() : "A desk of zone " + context.zoneName())
+                    + " was booked for " + input.getOn() + " " + slot + " by someone else a moment ago.");
+        }
+        if (slot.holdsMorning() && outcome.morning() >= context.allocated()
+                || slot.holdsAfternoon() && outcome.afternoon() >= context.allocated()) {
+            throw ProblemException.conflict(partner + "'s " + context.allocated() + " desks in " + context.workspaceName()
+                    + " are all booked for " + input.getOn() + " " + slot + ".");
+        }
+        if (!outcome.booked()) {
+            throw ProblemException.conflict((input.getDeskId() != null ? "Desk " + context.deskLabel() + " is"
+                    : "Every desk of zone " + context.zoneName() + " is") + " already booked for " + input.getOn() + " " + slot + ".");
+        }
+        b.deskId = outcome.deskId();
+        var view = WorkspaceMapper.toApi(b, outcome.deskLabel(), outcome.zoneName());
+        audit.record(DeskBookingAuditScope.subject(b, context.assetOwner()), AuditActions.CREATED, null, audit.snapshot(view));
         return view;
     }
 
