@@ -223,6 +223,10 @@ class BadInputTest {
             for (List<Object> path : leaves(body, new ArrayList<>())) {
                 Object value = get(body, path);
                 cases.add(new Case(op, "wrong type", path, wrongType(value)));
+                if (isInteger(op.name(), path)) {
+                    // Jackson would truncate it to 1 unless told not to (ContractJson).
+                    cases.add(new Case(op, "fraction for an integer", path, 1.5));
+                }
                 if (value instanceof String) {
                     cases.add(new Case(op, "over-long string", path, "x".repeat(100_000)));
                     for (String injection : INJECTIONS) {
@@ -291,11 +295,97 @@ class BadInputTest {
         if (status == 400) {
             assertTrue(r.asString().contains("\"detail\""), c + ": problem without detail");
         }
+        if (c.kind().equals("fraction for an integer")) {
+            assertEquals(400, status, c + ": " + r.asString());
+            assertTrue(r.jsonPath().getList("errors.field", String.class).contains(dotted(c.field())),
+                    c + ": the problem does not name " + dotted(c.field()) + ": " + r.asString());
+        }
         assertEquals(before, counts(), c + ": rows were written although the request was refused");
         if (recordBefore != null) {
             assertEquals(recordBefore, Api.as("pmo.admin").get(target.readBack()).asString(),
                     c + ": the record changed although the request was refused");
         }
+    }
+
+    /** The fraction cases come from the contract's types: a broken lookup would silently add none. */
+    @org.junit.jupiter.api.Test
+    void everyIntegerFieldOfTheBodiesGetsAFractionCase() {
+        List<String> fractions = cases().filter(c -> c.kind().equals("fraction for an integer"))
+                .map(c -> c.op().name() + " " + dotted(c.field())).toList();
+        for (String expected : List.of("createAsset sharedWorkspaceDesks", "updateAsset sharedWorkspaceDesks",
+                "createProject outcomes.homes.target", "completeDisposal housingCapacity",
+                "recordHomesDelivered homesPermitted", "createWorkspace zones[0].desks", "setWorkspaceAllocation desks")) {
+            assertTrue(fractions.contains(expected), expected + " has no fraction case: " + fractions);
+        }
+        assertTrue(fractions.stream().noneMatch(f -> f.endsWith(" hectaresReleased") || f.endsWith(" grossInternalAreaM2")),
+                "a decimal field taken for an integer: " + fractions);
+    }
+
+    /** The contract, its references resolved, for the request bodies' property types. */
+    static final io.swagger.v3.oas.models.OpenAPI SPEC = spec();
+
+    private static io.swagger.v3.oas.models.OpenAPI spec() {
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        try {
+            return new io.swagger.v3.parser.OpenAPIV3Parser().readContents(
+                    java.nio.file.Files.readString(org.estatehub.testing.Contract.SPEC), null, options).getOpenAPI();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the contract types the property at `path` of operation `opName`'s JSON body (`createAsset+boundary`
+     * is createAsset's) as an integer: read from the contract, so a new integer field gets its case unasked.
+     */
+    @SuppressWarnings("rawtypes")
+    static boolean isInteger(String opName, List<Object> path) {
+        String operationId = opName.contains("+") ? opName.substring(0, opName.indexOf('+')) : opName;
+        io.swagger.v3.oas.models.media.Schema schema = SPEC.getPaths().values().stream()
+                .flatMap(item -> item.readOperations().stream())
+                .filter(o -> operationId.equals(o.getOperationId()) && o.getRequestBody() != null
+                        && o.getRequestBody().getContent().get("application/json") != null)
+                .map(o -> o.getRequestBody().getContent().get("application/json").getSchema())
+                .findFirst().orElse(null);
+        for (Object key : path) {
+            if (schema == null) {
+                return false;
+            }
+            schema = key instanceof Integer ? schema.getItems() : property(schema, (String) key);
+        }
+        return schema != null && "integer".equals(schema.getType());
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static io.swagger.v3.oas.models.media.Schema property(io.swagger.v3.oas.models.media.Schema schema,
+            String name) {
+        if (schema.getProperties() != null && schema.getProperties().containsKey(name)) {
+            return (io.swagger.v3.oas.models.media.Schema) schema.getProperties().get(name);
+        }
+        if (schema.getAllOf() != null) {
+            for (Object part : schema.getAllOf()) {
+                io.swagger.v3.oas.models.media.Schema found = property((io.swagger.v3.oas.models.media.Schema) part, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** `[zones, 0, desks]` as the problem names it: `zones[0].desks`. */
+    static String dotted(List<Object> path) {
+        StringBuilder sb = new StringBuilder();
+        for (Object key : path) {
+            if (key instanceof Integer i) {
+                sb.append('[').append(i).append(']');
+            } else {
+                sb.append(sb.length() == 0 ? "" : ".").append(key);
+            }
+        }
+        return sb.toString();
     }
 
     /**
