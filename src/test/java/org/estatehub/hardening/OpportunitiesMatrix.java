@@ -52,7 +52,7 @@ final class OpportunitiesMatrix {
         String rent = "9" + (100000 + ThreadLocalRandom.current().nextInt(800000)) + ".00";
         Api.as("pmo.admin").body(Map.of("occupierPartnerId", occupier, "basis", "LEASE", "areaM2", 100,
                 "yearlyRent", Map.of("amount", rent, "currency", "GBP"), "startsOn", "2020-01-01",
-                "endsOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6).toString()))
+                "endsOn", java.time.LocalDate.now(org.estatehub.common.time.PartnershipCalendar.ZONE).plusMonths(6).toString()))
                 .post("/assets/" + origin + "/occupations").then().statusCode(201);
         AssetFixtures.createId("pmo.admin", AssetFixtures.with(
                 AssetFixtures.asset("Matrix candidate " + token, lat + 0.000045, lon),

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.testing.Api;
 import org.estatehub.testing.AssetFixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +52,8 @@ class OccupationOpportunityTest {
 
     private final String token = AssetFixtures.token();
     private final Map<String, String> ids = new HashMap<>();
-    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    /** The partnership's today, as the service takes it (the horizon's edge is tested to the day). */
+    private final LocalDate today = LocalDate.now(PartnershipCalendar.ZONE);
 
     @BeforeEach
     void layout() {
