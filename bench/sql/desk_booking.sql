@@ -13,11 +13,10 @@ begin;
 select w.name, a.owner_partner_id,
        (false or a.visibility = 'PARTNERSHIP' or a.owner_partner_id = 'maidstone' or al.partner_id is not null) as readable,
        al.desks as allocated, d.id is not null and d.workspace_id = w.id as desk_here, d.label as desk_label,
-       dz.name as desk_zone_name, z.id is not null and z.workspace_id = w.id as zone_here, z.name as zone_name
+       z.id is not null and z.workspace_id = w.id as zone_here, z.name as zone_name
   from workspace w join asset a on a.id = w.asset_id
   left join workspace_allocation al on al.workspace_id = w.id and al.partner_id = 'maidstone'
   left join workspace_desk d on d.id = md5('bench-desk' || chr(58) || cast(:n as text))::uuid
-  left join workspace_zone dz on dz.id = d.zone_id
   left join workspace_zone z on z.id = cast(null as uuid)
  where w.id = cast(:ws as uuid);
 \startpipeline

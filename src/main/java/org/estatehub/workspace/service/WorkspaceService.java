@@ -96,11 +96,10 @@ public class WorkspaceService {
     private static final NamedSql BOOKING_CONTEXT = NamedSql.of("select w.name, a.owner_partner_id,"
             + " (:everything or a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :partner or al.partner_id is not null)"
             + " as readable, al.desks as allocated, d.id is not null and d.workspace_id = w.id as desk_here, d.label as desk_label,"
-            + " dz.name as desk_zone_name, z.id is not null and z.workspace_id = w.id as zone_here, z.name as zone_name"
+            + " z.id is not null and z.workspace_id = w.id as zone_here, z.name as zone_name"
             + " from workspace w join asset a on a.id = w.asset_id"
             + " left join workspace_allocation al on al.workspace_id = w.id and al.partner_id = :partner"
-            + " left join workspace_desk d on d.id = :desk left join workspace_zone dz on dz.id = d.zone_id"
-            + " left join workspace_zone z on z.id = :zone where w.id = :workspace");
+            + " left join workspace_desk d on d.id = :desk left join workspace_zone z on z.id = :zone where w.id = :workspace");
 
     /**
      * The lock, then the checks and the insert, sent as three statements in one round trip (the driver
@@ -305,11 +304,11 @@ public class WorkspaceService {
         params.put("desk", input.getDeskId());
         params.put("zone", input.getZoneId());
         record Context(String workspaceName, String assetOwner, boolean readable, int allocated, boolean deskHere,
-                String deskLabel, String deskZoneName, boolean zoneHere, String zoneName) {
+                String deskLabel, boolean zoneHere, String zoneName) {
         }
         Context context = session().doReturningWork(c -> BOOKING_CONTEXT.optional(c, params, r -> new Context(
                 r.getString("name"), r.getString("owner_partner_id"), r.getBoolean("readable"), r.getInt("allocated"),
-                r.getBoolean("desk_here"), r.getString("desk_label"), r.getString("desk_zone_name"), r.getBoolean("zone_here"),
+                r.getBoolean("desk_here"), r.getString("desk_label"), r.getBoolean("zone_here"),
                 r.getString("zone_name")))).orElse(null);
         if (context == null || !context.readable()) {
             throw ProblemException.notFound("No workspace with id '" + workspaceId + "'.");
