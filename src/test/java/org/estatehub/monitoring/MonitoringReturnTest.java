@@ -111,8 +111,15 @@ class MonitoringReturnTest {
                 .parse(new StringReader(csv)).getRecords();
         // After the projects and their total come the land release rows (by year and partner) and their total.
         int landRelease = json.getList("landRelease.byYearAndPartner").size() + 1;
-        assertEquals(json.getInt("totals.projects") + 1 + landRelease, records.size());
-        CSVRecord total = records.get(records.size() - 1 - landRelease);
+        // Then, for an overseer, the occupations section: space rows, the vacancy, eight quarters, the
+        // savings by project and their total.
+        int occupations = json.getList("occupations.spaceByPartner").size() + 1 + 8
+                + json.getList("occupations.savingsRealised.byProject").size() + 1;
+        assertEquals(json.getInt("totals.projects") + 1 + landRelease + occupations, records.size());
+        assertEquals("SAVINGS REALISED TOTAL", records.get(records.size() - 1).get("Project"));
+        assertEquals(json.getString("occupations.savingsRealised.yearlyCost.amount"),
+                records.get(records.size() - 1).get("Yearly cost ended (GBP)"));
+        CSVRecord total = records.get(records.size() - 1 - landRelease - occupations);
         assertTrue(total.get("Project").startsWith("TOTAL"));
         assertEquals(json.getString("totals.awarded.amount"), total.get("Awarded (GBP)"));
         assertEquals(json.getString("totals.released.amount"), total.get("Released (GBP)"));

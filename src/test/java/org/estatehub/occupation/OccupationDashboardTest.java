@@ -55,7 +55,7 @@ class OccupationDashboardTest {
     }
 
     @Test
-    void spaceVacancyQuartersAndSavingsExactlyUnderEachPartsReadRule() {
+    void spaceVacancyQuartersAndSavingsExactlyUnderEachPartsReadRule() throws Exception {
         TestClock.fixAt(Instant.parse("2091-05-15T12:00:00Z"));
         String p1 = ProjectFixtures.createId("maidstone.editor", ProjectFixtures.with(
                 ProjectFixtures.project("Clacks move " + AssetFixtures.token(), "dover"),
@@ -120,6 +120,27 @@ class OccupationDashboardTest {
         assertEquals("1|2000.00|250.25|2250.25", savings(police));
         assertEquals(List.of(projectLine(p1, "1|2000.00|250.25|2250.25|null")), projects(police));
         assertFalse(police.prettify().contains("12345.67"), "another occupier's rent");
+
+        // The quarter's return: the partnership's figures as of its last day, to the overseers only (rents).
+        String preview = "/monitoring-returns/preview?period=2091-Q2";
+        JsonPath ret = Api.as("board.member").get(preview).then().statusCode(200).extract().jsonPath();
+        assertEquals("2091-06-30", ret.getString("occupations.asOf"));
+        String p1Row = "occupations.savingsRealised.byProject.find { it.projectId == '" + p1 + "' }";
+        assertEquals("15595.93", ret.getString(p1Row + ".yearlyCost.amount"));
+        assertEquals("20000.00", ret.getString(p1Row + ".runningCostSavingsActual.amount"));
+        for (String partner : List.of("dover.editor", "police.editor", "maidstone.editor")) {
+            JsonPath theirs = Api.as(partner).get(preview).then().statusCode(200).extract().jsonPath();
+            assertNull(theirs.get("occupations"), partner + " reads the return's occupations");
+        }
+        String csv = Api.as("s151.officer").accept("text/csv").get(preview).then().statusCode(200).extract().asString();
+        var records = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(csv)).getRecords();
+        var row = records.stream().filter(r -> "SAVINGS REALISED".equals(r.get("Project"))
+                && p1.equals(r.get("Savings project id"))).findFirst().orElseThrow();
+        assertEquals("15595.93", row.get("Yearly cost ended (GBP)"));
+        assertEquals("2", row.get("Occupations"));
+        String dovers = Api.as("dover.editor").accept("text/csv").get(preview).then().statusCode(200).extract().asString();
+        assertFalse(dovers.contains("SAVINGS REALISED"), "the CSV gives a partner the occupations section");
 
         // NHS: its own occupation only; no savings.
         JsonPath nhs = dashboard("nhs.editor");

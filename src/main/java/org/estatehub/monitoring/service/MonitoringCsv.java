@@ -16,6 +16,12 @@ import org.estatehub.api.model.HectaresMeasure;
 import org.estatehub.api.model.LandReleaseFigures;
 import org.estatehub.api.model.LandReleaseRow;
 import org.estatehub.api.model.LandReleaseTotals;
+import org.estatehub.api.model.LeaseEventsInQuarter;
+import org.estatehub.api.model.OccupationDashboard;
+import org.estatehub.api.model.OccupationVacancy;
+import org.estatehub.api.model.OccupiedSpace;
+import org.estatehub.api.model.ProjectSavingsRealised;
+import org.estatehub.api.model.SavingsRealised;
 import org.estatehub.api.model.Money;
 import org.estatehub.api.model.MoneyMeasure;
 import org.estatehub.api.model.MonitoringProjectRow;
@@ -25,7 +31,8 @@ import org.estatehub.api.model.Outcomes;
 
 /**
  * A monitoring return as CSV: one row per project, then the partnership's totals; then, in the columns after
- * the projects' ones, one row per financial year and partner of what disposals released, and their total.
+ * the projects' ones, one row per financial year and partner of what disposals released, and their total;
+ * then, where the reader may read it, the occupations section in the columns after those.
  */
 public final class MonitoringCsv {
 
@@ -35,10 +42,16 @@ public final class MonitoringCsv {
         "Running-cost savings target (GBP/year)", "Running-cost savings actual (GBP/year)", "Land released target (ha)",
         "Land released actual (ha)", "Financial year", "Disposing partner", "Disposals completed",
         "Hectares released by disposals", "Capital receipts from disposals (GBP)", "Housing capacity", "Homes permitted",
-        "Homes started", "Homes completed"};
+        "Homes started", "Homes completed", "Occupier partner", "Basis", "Occupations", "Area (m2)", "Desks",
+        "Vacant area (m2)", "Vacant desks", "Quarter", "Ends", "Breaks", "Savings project id",
+        "Yearly rent ended (GBP)", "Yearly service charge ended (GBP)", "Yearly cost ended (GBP)",
+        "Project running-cost savings actual (GBP/year)"};
 
     /** The projects' columns; the land release rows fill the columns after them. */
     private static final int PROJECT_COLUMNS = 22;
+
+    /** The projects' and land release's columns; the occupations section's rows fill the columns after them. */
+    private static final int OCCUPATION_COLUMNS_FROM = 31;
 
     private MonitoringCsv() {
     }
@@ -78,10 +91,53 @@ public final class MonitoringCsv {
                         lt.getDisposalsCompleted(), lt.getHectaresReleased(), amount(lt.getCapitalReceipts()),
                         lt.getHousingCapacity(), lt.getHomesPermitted(), lt.getHomesStarted(), lt.getHomesCompleted()));
             }
+            OccupationDashboard occupations = r.getOccupations();
+            if (occupations != null) {
+                writeOccupations(printer, r.getPeriod(), occupations);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * The occupations section (read by the overseers only, see ProjectDisclosure.disclose), in the columns
+     * from "Occupier partner": Occupier partner, Basis, Occupations, Area (m2), Desks, Vacant area (m2),
+     * Vacant desks, Quarter, Ends, Breaks, Savings project id, rent, service charge, cost, project savings.
+     */
+    private static void writeOccupations(CSVPrinter printer, String period, OccupationDashboard d) throws IOException {
+        for (OccupiedSpace row : d.getSpaceByPartner()) {
+            printer.printRecord(occupation(period, "OCCUPIED SPACE", row.getOccupierPartnerId(), row.getBasis(),
+                    row.getOccupations(), row.getAreaM2(), row.getDesks()));
+        }
+        OccupationVacancy v = d.getVacancy();
+        printer.printRecord(occupation(period, "VACANCY", null, null, null, v.getOccupiedAreaM2(), v.getOccupiedDesks(),
+                v.getVacantAreaM2(), v.getVacantDesks()));
+        for (LeaseEventsInQuarter q : d.getLeaseEventsAhead()) {
+            printer.printRecord(occupation(period, "LEASE EVENTS", null, null, null, null, null, null, null,
+                    q.getQuarter(), q.getEnds(), q.getBreaks()));
+        }
+        SavingsRealised savings = d.getSavingsRealised();
+        for (ProjectSavingsRealised row : savings.getByProject()) {
+            printer.printRecord(occupation(period, "SAVINGS REALISED", null, null, row.getOccupationsEnded(), null, null,
+                    null, null, null, null, null, row.getProjectId(), amount(row.getYearlyRent()),
+                    amount(row.getYearlyServiceCharge()), amount(row.getYearlyCost()),
+                    amount(row.getRunningCostSavingsActual())));
+        }
+        printer.printRecord(occupation(period, "SAVINGS REALISED TOTAL", null, null, savings.getOccupationsEnded(), null,
+                null, null, null, null, null, null, null, amount(savings.getYearlyRent()),
+                amount(savings.getYearlyServiceCharge()), amount(savings.getYearlyCost())));
+    }
+
+    /** An occupations row: period and label, every earlier column empty, then `figures`, padded to the header. */
+    private static List<Object> occupation(String period, String label, Object... figures) {
+        List<Object> cells = new ArrayList<>(Collections.nCopies(OCCUPATION_COLUMNS_FROM, null));
+        cells.set(0, period);
+        cells.set(2, label);
+        cells.addAll(Arrays.asList(figures));
+        cells.addAll(Collections.nCopies(HEADER.length - cells.size(), null));
+        return cells;
     }
 
     /** A project's or the totals' row, its land release cells empty so every row has every column. */
@@ -97,6 +153,7 @@ public final class MonitoringCsv {
         cells.set(0, period);
         cells.set(2, label);
         cells.addAll(Arrays.asList(figures));
+        cells.addAll(Collections.nCopies(HEADER.length - cells.size(), null));
         return cells;
     }
 

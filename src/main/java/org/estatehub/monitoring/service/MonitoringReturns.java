@@ -64,6 +64,9 @@ public class MonitoringReturns {
     @Inject
     LandRelease landRelease;
 
+    @Inject
+    org.estatehub.occupation.service.OccupationDashboard occupations;
+
     public record Stored(String period, OffsetDateTime generatedAt, String submittedBy, Money awarded,
             Money released) {
     }
@@ -164,7 +167,9 @@ public class MonitoringReturns {
                 .projects(rows).totals(totals)
                 // What disposals completed by the quarter's end released, public to every partner; the totals
                 // above stay those of the projects' entered outcomes, so nothing is counted twice.
-                .landRelease(landRelease.figures(null, quarter.end()));
+                .landRelease(landRelease.figures(null, quarter.end()))
+                // Rents summed: ProjectDisclosure.disclose leaves this section to the overseers.
+                .occupations(occupations.partnershipWide(quarter.end()));
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

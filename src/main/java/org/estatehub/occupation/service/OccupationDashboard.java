@@ -90,14 +90,32 @@ public class OccupationDashboard {
     @Inject
     EntityManager em;
 
+    /** The dashboard as the caller may read it, today. */
     public org.estatehub.api.model.OccupationDashboard figures(Set<String> filterArea) {
-        LocalDate today = PartnershipCalendar.today(clock);
+        boolean all = caller.readsEverything();
+        return figures(filterArea, PartnershipCalendar.today(clock), all, all ? "" : caller.partnerId(),
+                ProjectDisclosure.detailsSql(caller, "o.project_id"), assets.visibleSql());
+    }
+
+    /**
+     * Every occupation and asset of the partnership as of `asOf` (a quarter's last day), whoever asks: the
+     * monitoring return's section, which ProjectDisclosure.disclose shows to the overseers only.
+     */
+    public org.estatehub.api.model.OccupationDashboard partnershipWide(LocalDate asOf) {
+        return figures(null, asOf, true, "", "true", "true");
+    }
+
+    /**
+     * @param readsProject SQL: whether the reader reads the details of project o.project_id
+     * @param readsAsset   SQL: whether the reader reads asset a
+     */
+    private org.estatehub.api.model.OccupationDashboard figures(Set<String> filterArea, LocalDate today, boolean all,
+            String callerPartner, String readsProject, String readsAsset) {
         LocalDate firstQuarter = today.with(IsoFields.DAY_OF_QUARTER, 1);
         LocalDate to = firstQuarter.plusMonths(3L * QUARTERS).minusDays(1);
         Map<String, Object> params = new HashMap<>();
-        boolean all = caller.readsEverything();
         params.put("all", all);
-        params.put("callerPartner", all ? "" : caller.partnerId());
+        params.put("callerPartner", callerPartner);
         params.put("today", today);
         params.put("to", to);
         if (filterArea != null) {
@@ -105,9 +123,9 @@ public class OccupationDashboard {
         }
         String filter = filterArea == null ? "" : FILTER;
         return em.unwrap(Session.class).doReturningWork(c -> new org.estatehub.api.model.OccupationDashboard()
-                .asOf(today).spaceByPartner(space(c, params, filter)).vacancy(vacancy(c, params, filter))
+                .asOf(today).spaceByPartner(space(c, params, filter)).vacancy(vacancy(c, params, filter, readsAsset))
                 .leaseEventsAhead(ahead(c, params, filter, firstQuarter))
-                .savingsRealised(savings(c, params, filter)));
+                .savingsRealised(savings(c, params, filter, readsProject)));
     }
 
     private static List<OccupiedSpace> space(Connection c, Map<String, Object> params, String filter) throws SQLException {
@@ -117,8 +135,9 @@ public class OccupationDashboard {
                 .occupations(r.getInt(3)).areaM2(area(r.getBigDecimal(4))).desks(r.getLong(5)));
     }
 
-    private OccupationVacancy vacancy(Connection c, Map<String, Object> params, String filter) throws SQLException {
-        return NamedSql.of(VACANCY.formatted(assets.visibleSql(), filter)).one(c, params, r -> {
+    private static OccupationVacancy vacancy(Connection c, Map<String, Object> params, String filter, String readsAsset)
+            throws SQLException {
+        return NamedSql.of(VACANCY.formatted(readsAsset, filter)).one(c, params, r -> {
             BigDecimal gia = area(r.getBigDecimal("gia"));
             BigDecimal occupied = area(r.getBigDecimal("occupied_area"));
             long desks = r.getLong("desks");
@@ -150,9 +169,9 @@ public class OccupationDashboard {
         return new ArrayList<>(quarters.values());
     }
 
-    private SavingsRealised savings(Connection c, Map<String, Object> params, String filter) throws SQLException {
-        // Its own alias p is the project table inside the condition, so the outer one is pr.
-        String readsProject = ProjectDisclosure.detailsSql(caller, "o.project_id");
+    /** `readsProject` names the project as o.project_id: its own alias p is the project table inside it. */
+    private static SavingsRealised savings(Connection c, Map<String, Object> params, String filter, String readsProject)
+            throws SQLException {
         List<ProjectSavingsRealised> rows = NamedSql.of(SAVINGS.formatted(readsProject, filter)).list(c, params, r -> {
             Money rent = Money.of(r.getBigDecimal("rent"));
             Money service = Money.of(r.getBigDecimal("service"));
