@@ -45,6 +45,9 @@ public class OccupationResource implements OccupationsApi {
     @Inject
     OpportunityFinder opportunities;
 
+    @Inject
+    LeaseEvents leaseEvents;
+
     @Context
     HttpHeaders headers;
 
@@ -64,7 +67,6 @@ public class OccupationResource implements OccupationsApi {
                 .items(page.items().stream().map(OpportunityMapper::toApi).toList())
                 .total(page.total()).limit(limit).offset(offset), MediaType.APPLICATION_JSON_TYPE).build();
     }
-    LeaseEvents leaseEvents;
 
     @Override
     public Response listAssetOccupations(UUID assetId, Boolean current, Integer limit, Integer offset) {
