@@ -9,12 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +54,7 @@ class DisposalJourneyTest {
     @Test
     void twoSitesFromDeclarationToHomesDelivered() throws Exception {
         String marker = AssetFixtures.token();
-        String cursor = feedCursorNow();
+        String cursor = DisposalFeed.cursorNow(dataSource);
         Figures dashboardBefore = dashboard();
         Figures returnBefore = preview();
         Figures csvBefore = csv();
@@ -167,10 +162,10 @@ class DisposalJourneyTest {
                 .statusCode(200).extract().asString();
         assertTrue(export.contains(transfer), "the export lists the disposal");
         assertFalse(export.contains(dover) || export.contains("dover-" + marker), "police reads dover's interest");
-        awaitInFeed(cursor, sale);
-        assertFeedWithout(cursor, "sevenoaks.editor", transfer, List.of(dover, police, "dover-" + marker, "police-" + marker));
-        assertFeedWithout(cursor, "police.editor", transfer, List.of(dover, "dover-" + marker));
-        assertFeedWithout(cursor, "dover.editor", transfer, List.of(police, "police-" + marker));
+        DisposalFeed.awaitInFeed(cursor, sale, "SOLD");
+        DisposalFeed.assertFeedWithout(cursor, "sevenoaks.editor", transfer, List.of(dover, police, "dover-" + marker, "police-" + marker));
+        DisposalFeed.assertFeedWithout(cursor, "police.editor", transfer, List.of(dover, "dover-" + marker));
+        DisposalFeed.assertFeedWithout(cursor, "dover.editor", transfer, List.of(police, "police-" + marker));
     }
 
     /** A fresh site of Maidstone's on Anglesey (land, published to the partnership). */
@@ -243,43 +238,4 @@ class DisposalJourneyTest {
                 .orElse(new Figures(0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0));
     }
 
-    /** The feed's position now, as the feed itself encodes it (FeedCursor: `e1:<txid>:<id>`). */
-    private String feedCursorNow() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("select txid, id from audit_event order by txid desc, id desc limit 1")) {
-            String position = r.next() ? "e1:" + r.getLong(1) + ":" + r.getLong(2) : "e1:0:0";
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.US_ASCII));
-        }
-    }
-
-    /** Waits until the programme office's feed has delivered the sale's completion: every event of the flow. */
-    private static void awaitInFeed(String cursor, String sale) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!read("pmo.admin", cursor).contains("\"entityId\":\"" + sale + "\"")
-                || !read("pmo.admin", cursor).contains("SOLD")) {
-            assertTrue(System.currentTimeMillis() < deadline, "the feed did not deliver the flow in time");
-            Thread.sleep(200);
-        }
-    }
-
-    private static void assertFeedWithout(String cursor, String user, String disposal, List<String> secrets) {
-        String feed = read(user, cursor);
-        assertTrue(feed.contains(disposal), user + " sees the disposal's events");
-        for (String secret : secrets) {
-            assertFalse(feed.contains(secret), user + " reads " + secret + " in the feed");
-        }
-    }
-
-    private static String read(String user, String cursor) {
-        StringBuilder all = new StringBuilder();
-        String after = cursor;
-        boolean more = true;
-        while (more) {
-            JsonPath page = Api.as(user).get("/events?limit=500&after=" + after).then().statusCode(200).extract().jsonPath();
-            all.append(page.prettify());
-            after = page.getString("nextCursor");
-            more = page.getBoolean("hasMore");
-        }
-        return all.toString().replace(" ", "").replace("\n", "");
-    }
 }

@@ -12,14 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +49,7 @@ class DisposalTest {
     void aTransferMovesTheAssetToTheReceiverAndBothOwnersSeeItsHistory() throws Exception {
         String marker = AssetFixtures.token();
         String asset = DisposalFixtures.asset("maidstone", "OWNER_ONLY", "Depot " + marker);
-        String cursor = feedCursorNow();
+        String cursor = DisposalFeed.cursorNow(dataSource);
         Response declared = DisposalFixtures.declare("maidstone.editor", asset);
         declared.then().statusCode(201).header("ETag", equalTo("\"0\"")).body("status", equalTo("OFFERED"))
                 .body("ownerPartnerId", equalTo("maidstone")).body("windowOpen", equalTo(true))
@@ -130,9 +127,10 @@ class DisposalTest {
                 .post("/disposals/" + disposal + "/withdrawal").then().statusCode(409);
 
         // After agreement the receiving partner is public; the declined interest still is not.
-        assertNotInFeed(cursor, "sevenoaks.editor", List.of(dover, police), disposal);
-        assertNotInFeed(cursor, "police.editor", List.of(dover), disposal);
-        assertNotInFeed(cursor, "dover.editor", List.of(police), disposal);
+        DisposalFeed.awaitInFeed(cursor, disposal, "TRANSFERRED");
+        DisposalFeed.assertFeedWithout(cursor, "sevenoaks.editor", disposal, List.of(dover, police));
+        DisposalFeed.assertFeedWithout(cursor, "police.editor", disposal, List.of(dover));
+        DisposalFeed.assertFeedWithout(cursor, "dover.editor", disposal, List.of(police));
         String sevenoaksHistory = Api.as("sevenoaks.editor").get("/disposals/" + disposal + "/history").then()
                 .statusCode(200).body("items.action", equalTo(List.of("CREATED", "STATUS_CHANGED", "STATUS_CHANGED")))
                 .extract().asString();
@@ -350,44 +348,4 @@ class DisposalTest {
         return java.time.LocalDate.now(org.estatehub.common.time.PartnershipCalendar.ZONE).toString();
     }
 
-    /** The feed's position now, as the feed itself would encode it (FeedCursor: `e1:<txid>:<id>`). */
-    private String feedCursorNow() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("select txid, id from audit_event order by txid desc, id desc limit 1")) {
-            String position = r.next() ? "e1:" + r.getLong(1) + ":" + r.getLong(2) : "e1:0:0";
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.US_ASCII));
-        }
-    }
-
-    /**
-     * Reads the feed as `user` from `cursor` once the programme office's feed has delivered the disposal's
-     * completion (so the horizon has passed every event of the flow), and checks it names none of `secrets`.
-     */
-    private static void assertNotInFeed(String cursor, String user, List<String> secrets, String disposal)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!read("pmo.admin", cursor).contains("\"entityId\":\"" + disposal + "\"")
-                || !read("pmo.admin", cursor).contains("TRANSFERRED")) {
-            assertTrue(System.currentTimeMillis() < deadline, "the feed did not deliver the flow in time");
-            Thread.sleep(200);
-        }
-        String feed = read(user, cursor);
-        assertTrue(feed.contains(disposal), user + " sees the disposal's events");
-        for (String secret : secrets) {
-            assertFalse(feed.contains(secret), user + " reads " + secret + " in the feed");
-        }
-    }
-
-    private static String read(String user, String cursor) {
-        StringBuilder all = new StringBuilder();
-        String after = cursor;
-        boolean more = true;
-        while (more) {
-            JsonPath page = Api.as(user).get("/events?limit=500&after=" + after).then().statusCode(200).extract().jsonPath();
-            all.append(page.prettify());
-            after = page.getString("nextCursor");
-            more = page.getBoolean("hasMore");
-        }
-        return all.toString().replace(" ", "").replace("\n", "");
-    }
 }
