@@ -45,12 +45,10 @@ public class LeaseEvents {
     }
 
     /** The read rule of OccupationService.get as SQL: `:all` for the readers of everything. */
-    static final String READABLE = "(:all or a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :callerPartner"
-            + " or o.occupier_partner_id = :callerPartner)";
+    static final String READABLE = "(:all or " + OccupationAuditScope.READS + ")";
 
     /** Who reads an occupation in full (OccupationService.full). */
-    static final String READS_IN_FULL = "(:all or a.owner_partner_id = :callerPartner"
-            + " or o.occupier_partner_id = :callerPartner)";
+    static final String READS_IN_FULL = "(:all or " + OccupationAuditScope.READS_IN_FULL + ")";
 
     private static final String DUE_FROM = "from (select id as occupation_id, 'END' as kind, ends_on as due_on"
             + " from occupation where ends_on between :from and :to"

@@ -39,6 +39,17 @@ public class OccupationAuditScope implements AuditScope {
         return TYPE;
     }
 
+    /**
+     * Who other than the readers of everything reads an occupation (OccupationService.get), as SQL over the
+     * occupation `o` and its asset `a`: a PARTNERSHIP asset's occupations, the owner's and the occupier's.
+     * The history, the lease-event lists and the occupation dashboard all use this one rule.
+     */
+    static final String READS = "(a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :callerPartner"
+            + " or o.occupier_partner_id = :callerPartner)";
+
+    /** Who other than the readers of everything reads an occupation's commercial terms: owner and occupier. */
+    static final String READS_IN_FULL = "(a.owner_partner_id = :callerPartner or o.occupier_partner_id = :callerPartner)";
+
     @Override
     public void requireReadable(String scopeId) {
         occupations.get(UUID.fromString(scopeId));
@@ -48,15 +59,14 @@ public class OccupationAuditScope implements AuditScope {
     public String visibleSql(Caller caller) {
         return caller.readsEverything() ? "true"
                 : "exists (select 1 from occupation o join asset a on a.id = o.asset_id where o.id = cast(e.scope_id as uuid)"
-                        + " and (a.visibility = 'PARTNERSHIP' or a.owner_partner_id = :callerPartner"
-                        + " or o.occupier_partner_id = :callerPartner))";
+                        + " and " + READS + ")";
     }
 
     @Override
     public String detailsSql(Caller caller) {
         return caller.readsEverything() ? "true"
                 : "exists (select 1 from occupation o join asset a on a.id = o.asset_id where o.id = cast(e.scope_id as uuid)"
-                        + " and (a.owner_partner_id = :callerPartner or o.occupier_partner_id = :callerPartner))";
+                        + " and " + READS_IN_FULL + ")";
     }
 
     @Override
