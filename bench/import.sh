@@ -28,7 +28,9 @@ STEPS="${IMPORT_STEPS:-dry-run,import,re-import,dry-run-unchanged}"
 REALM="${ESTATEHUB_OIDC_URL:-http://localhost:${KEYCLOAK_PORT:-8180}/realms/estatehub}"
 WORK="$root/target/import-bench"
 API="http://localhost:$PORT"
-OUT="bench/results/import-$(date +%Y%m%d-%H%M).md"
+# The row count is in the name: a 100,000-row and a 1,000,000-row run started in the same minute would
+# otherwise write the same file.
+OUT="bench/results/import-$ROWS-$(date +%Y%m%d-%H%M).md"
 APP_PID=""
 
 log() { echo "[import $(date +%T)] $*" >&2; }
