@@ -101,9 +101,12 @@ on conflict (workspace_id, partner_id) do nothing;
 -- A month of bookings (the working days of November 2026): each day each partner books between 40% and
 -- 90% of its allocation (a fixed pseudo-random share per partner and day), a whole day at the first desks
 -- of its run, and one more person the morning only at the next desk when it has room.
-insert into desk_booking (id, workspace_id, desk_id, partner_id, username, booked_on, slot, status, created_at)
+-- The k-th booking of a partner's day holds seat k of each half it books (V38).
+insert into desk_booking (id, workspace_id, desk_id, partner_id, username, booked_on, slot, status, created_at,
+                          morning_seat, afternoon_seat)
 select md5('demo-booking:' || d.id || ':' || day || ':' || slot)::uuid, d.workspace_id, d.id, al.partner,
-       al.partner || '.staff' || lpad((k)::text, 2, '0'), day, slot, 'BOOKED', day - interval '3 days'
+       al.partner || '.staff' || lpad((k)::text, 2, '0'), day, slot, 'BOOKED', day - interval '3 days',
+       k, case when slot = 'DAY' then k end
 from demo_allocation al
 join demo_office o on o.ref = al.ref
 cross join lateral generate_series(date '2026-11-02', date '2026-11-30', interval '1 day') as g (day_ts)

@@ -460,7 +460,8 @@ class BadInputTest {
             "/occupations/lease-events?limit=501", "/occupations/lease-events?offset=-1",
             "/occupations/under-used?belowPercent=-0.01", "/occupations/under-used?belowPercent=100.01",
             "/occupations/under-used?belowPercent=half", "/occupations/under-used?belowPercent=1e999",
-            "/occupations/under-used?limit=0"})
+            "/occupations/under-used?limit=0", "/occupations/lease-events?occupierPartnerId=no-such-partner",
+            "/occupations/under-used?occupierPartnerId=no-such-partner"})
     void badLeaseEventParameters(String pathAndQuery) {
         String parameter = pathAndQuery.substring(pathAndQuery.indexOf('?') + 1, pathAndQuery.indexOf('='));
         Map<String, Long> before = counts();

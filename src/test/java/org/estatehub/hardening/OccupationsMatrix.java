@@ -10,6 +10,7 @@ import static org.estatehub.hardening.TenancyMatrix.seesAllAssets;
 import static org.estatehub.hardening.TenancyMatrix.unchangedIfRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -129,11 +130,19 @@ final class OccupationsMatrix {
                 .extract().path("id");
         boolean underUsed = path.contains("under-used");
         Map<String, Object> item = null;
+        // The CSV form of the same pages (Accept: text/csv): the same rows under the same rules.
+        String csvLine = null;
         for (int offset = 0; ; offset += 500) {
-            Response r = c.caller().api().get(path + "&occupierPartnerId=nhs-kent-medway&limit=500&offset=" + offset);
+            String page = path + "&occupierPartnerId=nhs-kent-medway&limit=500&offset=" + offset;
+            Response r = c.caller().api().get(page);
             expect(c, r);
             if (item == null) {
                 item = r.path("items.find { it.occupation.id == '" + id + "' }.occupation");
+            }
+            Response csv = c.caller().api().accept("text/csv").get(page);
+            expect(c, csv);
+            if (csvLine == null) {
+                csvLine = csv.asString().lines().filter(l -> l.contains(id)).findFirst().orElse(null);
             }
             if (offset + 500 >= (int) r.path("total")) {
                 break;
@@ -141,9 +150,12 @@ final class OccupationsMatrix {
         }
         boolean readable = seesAllAssets(c.caller()) || c.scope() != Scope.OTHER_PRIVATE;
         assertEquals(underUsed ? readsRent(c) : readable, item != null, c + ": occupation listed");
+        assertEquals(item != null, csvLine != null, c + ": occupation listed in the CSV");
         if (item != null) {
             assertEquals(readsRent(c), String.valueOf(item).contains(RENT), c + ": rent read " + item);
             assertEquals(!readsRent(c), item.get("commercialTermsWithheld"), c + ": terms withheld");
+            assertEquals(readsRent(c), csvLine.contains("," + RENT + ","), c + ": rent read in the CSV " + csvLine);
+            assertTrue(csvLine.endsWith(readsRent(c) ? ",no" : ",yes") || underUsed, c + ": terms withheld in the CSV " + csvLine);
         }
     }
 

@@ -138,6 +138,79 @@ class LeaseEventsTest {
                 .then().body("items.findAll { it.occupation.occupierPartnerId != 'kent-police' }.size()", equalTo(0));
     }
 
+    /**
+     * The CSV forms are the JSON pages' items, row for row, for each caller: the same read rules, the
+     * commercial terms left empty where the JSON withholds them, the filters and paging alike.
+     */
+    @Test
+    void theCsvFormsAreTheJsonItemsRowForRow() throws Exception {
+        today("2095-03-15");
+        String shared = asset("maidstone.editor", "PARTNERSHIP");
+        String hidden = asset("dover.editor", "OWNER_ONLY");
+        String police = create("maidstone.editor", shared, occupation("kent-police", "startsOn", "2095-01-01",
+                "endsOn", "2095-09-30", "breakOn", "2095-06-30", "landlordName", "Smith, \"Jones\" & Co")).path("id");
+        String nhs = create("dover.editor", hidden, occupation("nhs-kent-medway", "startsOn", "2095-01-01",
+                "endsOn", "2095-12-31")).path("id");
+        for (String user : List.of("pmo.admin", "maidstone.editor", "dover.editor", "police.editor", "s151.officer")) {
+            for (String path : List.of("/occupations/lease-events?limit=500", "/occupations/under-used?limit=500",
+                    "/occupations/lease-events?occupierPartnerId=kent-police&limit=500",
+                    "/occupations/lease-events?limit=1&offset=1")) {
+                List<Map<String, Object>> json = Api.as(user).get(path).then().statusCode(200).extract().path("items");
+                Response csv = Api.as(user).accept("text/csv").get(path);
+                csv.then().statusCode(200).contentType(startsWith("text/csv")).header("Content-Disposition",
+                        equalTo("attachment; filename=\"" + (path.contains("under-used") ? "under-used-occupations" : "lease-events")
+                                + ".csv\""));
+                List<org.apache.commons.csv.CSVRecord> rows;
+                try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                        .get().parse(new java.io.StringReader(csv.asString()))) {
+                    assertEquals(path.contains("under-used")
+                            ? org.estatehub.occupation.mapping.LeaseEventsCsv.UNDER_USED_COLUMNS
+                            : org.estatehub.occupation.mapping.LeaseEventsCsv.LEASE_EVENT_COLUMNS, parser.getHeaderNames());
+                    rows = parser.getRecords();
+                }
+                assertTrue(csv.asString().contains("\r\n"), "CRLF line ends");
+                assertEquals(json.size(), rows.size(), user + " " + path);
+                for (int i = 0; i < rows.size(); i++) {
+                    Map<String, Object> item = json.get(i);
+                    Map<String, Object> o = occupationOf(item);
+                    var row = rows.get(i);
+                    assertEquals(o.get("id"), row.get("OccupationId"), user + " " + path + " row " + i);
+                    if (!path.contains("under-used")) {
+                        assertEquals(item.get("kind"), row.get("Kind"));
+                        assertEquals(item.get("dueOn"), row.get("DueOn"));
+                    } else {
+                        assertEquals(item.get("measure"), row.get("Measure"));
+                        assertEquals(0, new java.math.BigDecimal(String.valueOf(item.get("usePercent")))
+                                .compareTo(new java.math.BigDecimal(row.get("UsePercent"))), row.toString());
+                    }
+                    boolean withheld = (Boolean) o.get("commercialTermsWithheld");
+                    assertEquals(withheld ? "yes" : "no", row.get("CommercialTermsWithheld"));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> rent = (Map<String, Object>) o.get("yearlyRent");
+                    assertEquals(rent == null ? "" : rent.get("amount"), row.get("YearlyRent"));
+                    assertEquals(o.get("landlordName") == null ? "" : o.get("landlordName"), row.get("LandlordName"));
+                    assertEquals(o.get("assetOwnerPartnerId"), row.get("AssetOwnerPartnerId"));
+                    assertEquals(o.getOrDefault("occupierPartnerId", ""), row.get("OccupierPartnerId"));
+                    assertEquals(o.get("startsOn"), row.get("StartsOn"));
+                }
+            }
+        }
+        // The rows of this test's occupations, as their readers see them: exact values.
+        String pmoCsv = Api.as("pmo.admin").accept("text/csv").get("/occupations/lease-events?limit=500").asString();
+        assertTrue(pmoCsv.contains("BREAK,2095-06-30," + police + ","), pmoCsv);
+        assertTrue(pmoCsv.contains(",27182.81,,2095-01-01,2095-09-30,2095-06-30,,\"Smith, \"\"Jones\"\" & Co\",,yes,no"), pmoCsv);
+        String maidstoneCsv = Api.as("maidstone.editor").accept("text/csv").get("/occupations/lease-events?limit=500").asString();
+        assertFalse(maidstoneCsv.contains(nhs), "an OWNER_ONLY asset's occupation of another partner");
+        String doverCsv = Api.as("dover.editor").accept("text/csv").get("/occupations/lease-events?limit=500").asString();
+        assertTrue(doverCsv.contains(nhs));
+        assertTrue(doverCsv.lines().filter(l -> l.contains(police)).allMatch(l -> !l.contains("27182.81") && l.endsWith(",yes")),
+                "Dover reads Kent Police's occupation without its terms: " + doverCsv);
+        String underUsed = Api.as("dover.editor").accept("text/csv").get("/occupations/under-used?limit=500").asString();
+        assertTrue(underUsed.contains(nhs) && !underUsed.contains(police), underUsed);
+        // Without Accept: text/csv, JSON as before.
+        Api.as("pmo.admin").get("/occupations/lease-events").then().statusCode(200).contentType(startsWith("application/json"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> occupationOf(Map<String, Object> item) {
         return (Map<String, Object>) item.get("occupation");

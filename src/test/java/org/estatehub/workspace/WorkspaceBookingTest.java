@@ -349,4 +349,98 @@ class WorkspaceBookingTest {
         Api.as("maidstone.editor").get("/workspaces/" + id + "/bookings?from=" + day).then()
                 .body("total", equalTo(booked.size()));
     }
+
+    /**
+     * Many desks, one partner, one half day: sixteen of its staff's bookings of different desks (half of them
+     * by zone) raced together end with exactly its allocation of ten booked, each on a desk of its own.
+     */
+    @Test
+    void racedBookingsAcrossManyDesksEndWithExactlyTheAllocation() throws Exception {
+        String asset = AssetFixtures.createId("maidstone.editor", AssetFixtures.asset("Hub " + AssetFixtures.token(), 51.27, 0.52));
+        Response ws = Api.as("maidstone.editor").body(Map.of("name", "Open plan",
+                "zones", List.of(Map.of("name", "East", "desks", 12), Map.of("name", "West", "desks", 12))))
+                .post("/assets/" + asset + "/workspaces");
+        ws.then().statusCode(201).body("deskCount", equalTo(24));
+        String id = ws.path("id");
+        allocate("maidstone.editor", id, "maidstone", 10, 200);
+        LocalDate day = MONDAY.plusDays(7);
+        List<String> east = ws.path("zones[0].desks.id");
+        String west = ws.path("zones[1].id");
+        List<RequestSpecification> requests = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Map<String, Object> body = i % 2 == 0 ? desk(east.get(i / 2), day, "AM")
+                    : Map.of("zoneId", west, "on", day.toString(), "slot", "AM");
+            requests.add(Api.as(i % 2 == 0 ? "maidstone.editor" : "maidstone.viewer").body(body));
+        }
+        List<Response> answers = race(requests, "/workspaces/" + id + "/bookings");
+        assertEquals(10, answers.stream().filter(r -> r.statusCode() == 201).count());
+        List<String> desks = Api.as("maidstone.editor").get("/workspaces/" + id + "/bookings?from=" + day + "&limit=100")
+                .then().statusCode(200).body("total", equalTo(10)).extract().path("items.deskId");
+        assertEquals(10, new java.util.HashSet<>(desks).size(), desks.toString());
+        // Full: one more is refused, the afternoon is free.
+        book("maidstone.editor", id, desk(east.get(11), day, "AM")).then().statusCode(409)
+                .body("detail", equalTo("maidstone's 10 desks in Open plan are all booked for " + day + " AM."));
+        book("maidstone.editor", id, desk(east.get(11), day, "PM")).then().statusCode(201);
+    }
+
+    /** A cancellation frees its seat: the partner books again up to its allocation, and no further. */
+    @Test
+    void aCancelledBookingsSeatIsBookedAgain() {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        List<String> desks = deskIds(ws);
+        allocate("maidstone.editor", id, "maidstone", 2, 200);
+        LocalDate day = MONDAY.plusDays(8);
+        String first = book("maidstone.viewer", id, desk(desks.get(0), day, "DAY")).then().statusCode(201).extract().path("id");
+        book("maidstone.viewer", id, desk(desks.get(1), day, "AM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(2), day, "AM")).then().statusCode(409);
+        Api.as("maidstone.viewer").body(Map.of()).post("/bookings/" + first + "/cancellation").then().statusCode(200);
+        // The morning and the afternoon seat of the whole day are both free again.
+        book("maidstone.editor", id, desk(desks.get(2), day, "AM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(3), day, "AM")).then().statusCode(409);
+        book("maidstone.editor", id, desk(desks.get(3), day, "PM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(4), day, "PM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(5), day, "PM")).then().statusCode(409);
+        Api.as("maidstone.editor").get("/workspaces/" + id + "/bookings?from=" + day).then()
+                .body("total", equalTo(5)).body("items.findAll { it.status == 'BOOKED' }.size()", equalTo(4));
+    }
+
+    /**
+     * An allocation reduced below the bookings already held keeps them; new bookings of that half day are
+     * refused until cancellations bring the partner's bookings under the new allocation.
+     */
+    @Test
+    void anAllocationReducedBelowTheBookingsHeldRefusesNewOnesUntilUnderIt() {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        List<String> desks = deskIds(ws);
+        allocate("maidstone.editor", id, "maidstone", 3, 200);
+        LocalDate day = MONDAY.plusDays(9);
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(book("maidstone.viewer", id, desk(desks.get(i), day, "AM")).then().statusCode(201).extract().path("id"));
+        }
+        allocate("maidstone.editor", id, "maidstone", 1, 200);
+        Api.as("maidstone.editor").get("/workspaces/" + id + "/bookings?from=" + day).then().body("total", equalTo(3))
+                .body("items.status.unique()", equalTo(List.of("BOOKED")));
+        book("maidstone.editor", id, desk(desks.get(3), day, "AM")).then().statusCode(409)
+                .body("detail", equalTo("maidstone's 1 desks in Ground floor hub are all booked for " + day + " AM."));
+        // The afternoon holds nothing: one desk there.
+        book("maidstone.editor", id, desk(desks.get(3), day, "PM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(4), day, "PM")).then().statusCode(409);
+        // Three held, then two, then one: not under an allocation of one, still refused.
+        Api.as("maidstone.viewer").body(Map.of()).post("/bookings/" + held.get(0) + "/cancellation").then().statusCode(200);
+        book("maidstone.editor", id, desk(desks.get(4), day, "AM")).then().statusCode(409);
+        Api.as("maidstone.viewer").body(Map.of()).post("/bookings/" + held.get(2) + "/cancellation").then().statusCode(200);
+        book("maidstone.editor", id, desk(desks.get(4), day, "AM")).then().statusCode(409);
+        // None held: one booking, and only one.
+        Api.as("maidstone.viewer").body(Map.of()).post("/bookings/" + held.get(1) + "/cancellation").then().statusCode(200);
+        book("maidstone.editor", id, desk(desks.get(4), day, "AM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(5), day, "AM")).then().statusCode(409);
+        // Raised again: the seats above the old allocation are free.
+        allocate("maidstone.editor", id, "maidstone", 3, 200);
+        book("maidstone.editor", id, desk(desks.get(5), day, "AM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(6), day, "AM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(7), day, "AM")).then().statusCode(409);
+    }
 }

@@ -11,16 +11,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.estatehub.api.OccupationsApi;
 import org.estatehub.api.model.LeaseEventKind;
 import org.estatehub.api.model.OccupationInput;
+import org.estatehub.api.model.OccupationLeaseEventPage;
 import org.estatehub.api.model.OccupationOpportunityFeatureCollection;
 import org.estatehub.api.model.OccupationOpportunityPage;
 import org.estatehub.api.model.OccupationPage;
+import org.estatehub.api.model.UnderUsedOccupationPage;
 import org.estatehub.common.http.ETags;
 import org.estatehub.common.http.MediaTypes;
 import org.estatehub.common.time.PartnershipCalendar;
+import org.estatehub.occupation.mapping.LeaseEventsCsv;
 import org.estatehub.occupation.mapping.LeaseEventsMapper;
 import org.estatehub.occupation.mapping.OccupationMapper;
 import org.estatehub.occupation.mapping.OpportunityMapper;
@@ -38,6 +42,8 @@ public class OccupationResource implements OccupationsApi {
     Clock clock;
 
     static final MediaType GEO_JSON = MediaType.valueOf("application/geo+json");
+
+    static final MediaType CSV = MediaType.valueOf("text/csv");
 
     @Inject
     OccupationService occupations;
@@ -98,15 +104,28 @@ public class OccupationResource implements OccupationsApi {
     @Override
     public Response listOccupationLeaseEvents(Integer withinMonths, LeaseEventKind kind, String occupierPartnerId,
             Integer limit, Integer offset) {
-        return Response.ok(LeaseEventsMapper.dueToApi(leaseEvents.due(withinMonths, kind == null ? null : kind.name(),
-                occupierPartnerId, limit, offset), limit, offset, PartnershipCalendar.today(clock))).build();
+        OccupationLeaseEventPage page = LeaseEventsMapper.dueToApi(leaseEvents.due(withinMonths,
+                kind == null ? null : kind.name(), occupierPartnerId, limit, offset), limit, offset,
+                PartnershipCalendar.today(clock));
+        if (MediaTypes.prefers(headers, CSV)) {
+            return csv((StreamingOutput) out -> LeaseEventsCsv.write(page, out), "lease-events.csv");
+        }
+        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @Override
     public Response listUnderUsedOccupations(BigDecimal belowPercent, String occupierPartnerId, Integer limit,
             Integer offset) {
-        return Response.ok(LeaseEventsMapper.underUsedToApi(leaseEvents.underUsed(belowPercent, occupierPartnerId, limit, offset),
-                limit, offset, PartnershipCalendar.today(clock))).build();
+        UnderUsedOccupationPage page = LeaseEventsMapper.underUsedToApi(leaseEvents.underUsed(belowPercent,
+                occupierPartnerId, limit, offset), limit, offset, PartnershipCalendar.today(clock));
+        if (MediaTypes.prefers(headers, CSV)) {
+            return csv((StreamingOutput) out -> LeaseEventsCsv.write(page, out), "under-used-occupations.csv");
+        }
+        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Response csv(StreamingOutput body, String fileName) {
+        return Response.ok(body, CSV).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     private Response ok(Shown shown) {
