@@ -11,6 +11,11 @@
 #      TypeScript client's smoke script (client/) and, in headless Chromium (e2e/), the Swagger UI login
 #      test and the SPA CORS test (a page on http://localhost:5173, an origin the demo profile allows),
 #      then stops the API.
+#   5. scripts/upgrade-check.sh  the last release (upgrade/last-release), built from git archive, started on
+#      the test database the current version migrated: its TS client smoke and a write round trip must pass
+#      (rolling upgrades; MigrationCompatibilityTest, a fast test, checks the new migrations' statements)
+#   6. scripts/docker-check.sh  docker/compose.yaml and docker/k8s/estatehub.yaml validated (docker compose
+#      config where a Docker client exists), and the image's contents built and started as the Dockerfile does
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=MeResourceTest
 # Installs what it needs on a fresh Debian machine (PostgreSQL, Chromium, Node.js via apt; npm ci).
 set -euo pipefail
@@ -100,4 +105,11 @@ step "Swagger UI login and SPA CORS in headless Chromium against $base"
 
 stop_api
 trap - EXIT
+
+step "the last release on the current schema (scripts/upgrade-check.sh)"
+bash scripts/upgrade-check.sh </dev/null
+
+step "docker/ files and the image's contents (scripts/docker-check.sh)"
+bash scripts/docker-check.sh </dev/null
+
 step "all tests passed"
