@@ -31,3 +31,39 @@ create unique index desk_booking_morning_seat on desk_booking (workspace_id, par
     where status = 'BOOKED' and morning_seat is not null;
 create unique index desk_booking_afternoon_seat on desk_booking (workspace_id, partner_id, booked_on, afternoon_seat)
     where status = 'BOOKED' and afternoon_seat is not null;
+
+-- Rolling upgrades (README "Upgrades without downtime"): replicas of the previous release keep serving while
+-- this migration is applied, and their booking insert names no seat, which the check above would refuse.
+-- For such an insert (a live booking with neither seat set; this release always sets the seats of its
+-- slot, so the trigger's WHEN is false for it and costs nothing) the lowest seat number free in each half
+-- the slot books is filled in. The previous release checked the allocation itself, under its half-day lock,
+-- before inserting; a seat taken meanwhile by this release's claim is a unique violation of the indexes
+-- above, which that release answers as its usual 409.
+create function desk_booking_seats_of_previous_release() returns trigger language plpgsql as $$
+begin
+    if new.slot in ('DAY', 'AM') then
+        select min(n) into new.morning_seat
+          from generate_series(1, (select count(*) + 1 from desk_booking b
+                                    where b.workspace_id = new.workspace_id and b.partner_id = new.partner_id
+                                      and b.booked_on = new.booked_on and b.status = 'BOOKED'
+                                      and b.morning_seat is not null)::int) n
+         where not exists (select 1 from desk_booking b
+                            where b.workspace_id = new.workspace_id and b.partner_id = new.partner_id
+                              and b.booked_on = new.booked_on and b.status = 'BOOKED' and b.morning_seat = n);
+    end if;
+    if new.slot in ('DAY', 'PM') then
+        select min(n) into new.afternoon_seat
+          from generate_series(1, (select count(*) + 1 from desk_booking b
+                                    where b.workspace_id = new.workspace_id and b.partner_id = new.partner_id
+                                      and b.booked_on = new.booked_on and b.status = 'BOOKED'
+                                      and b.afternoon_seat is not null)::int) n
+         where not exists (select 1 from desk_booking b
+                            where b.workspace_id = new.workspace_id and b.partner_id = new.partner_id
+                              and b.booked_on = new.booked_on and b.status = 'BOOKED' and b.afternoon_seat = n);
+    end if;
+    return new;
+end $$;
+
+create trigger desk_booking_seats_of_previous_release before insert on desk_booking
+    for each row when (new.status = 'BOOKED' and new.morning_seat is null and new.afternoon_seat is null)
+    execute function desk_booking_seats_of_previous_release();

@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -17,12 +20,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.estatehub.common.time.PartnershipCalendar;
 import org.estatehub.testing.Api;
 import org.estatehub.testing.AssetFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -33,6 +39,9 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 class WorkspaceBookingTest {
+
+    @Inject
+    DataSource dataSource;
 
     /** A Monday well ahead, so every test's days are bookable whatever today is. */
     static final LocalDate MONDAY = LocalDate.now(PartnershipCalendar.ZONE).plusDays(14)
@@ -442,5 +451,53 @@ class WorkspaceBookingTest {
         book("maidstone.editor", id, desk(desks.get(5), day, "AM")).then().statusCode(201);
         book("maidstone.editor", id, desk(desks.get(6), day, "AM")).then().statusCode(201);
         book("maidstone.editor", id, desk(desks.get(7), day, "AM")).then().statusCode(409);
+    }
+
+    /**
+     * A rolling upgrade (README "Upgrades without downtime"): the previous release's replicas insert bookings
+     * with no seat (its INSERT, column for column); V38's trigger gives such a booking the lowest free seat
+     * of each half it books, so the seat check and the seats' unique indexes hold for rows from either
+     * release, and this release's bookings beside them still count against the allocation.
+     */
+    @Test
+    void aBookingInsertedAsThePreviousReleaseDoesGetsTheLowestFreeSeats() throws Exception {
+        Response ws = workspace("PARTNERSHIP");
+        String id = ws.path("id");
+        List<String> desks = deskIds(ws);
+        allocate("maidstone.editor", id, "maidstone", 3, 200);
+        LocalDate day = MONDAY.plusDays(10);
+        book("maidstone.viewer", id, desk(desks.get(0), day, "AM")).then().statusCode(201);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement("insert into desk_booking (id, workspace_id, desk_id,"
+                    + " zone_id, partner_id, username, booked_on, slot, status, created_at)"
+                    + " values (gen_random_uuid(), ?::uuid, ?::uuid, null, 'maidstone', 'maidstone.viewer', ?, 'DAY', 'BOOKED', now())"
+                    + " returning morning_seat, afternoon_seat")) {
+                insert.setString(1, id);
+                insert.setString(2, desks.get(1));
+                insert.setObject(3, day);
+                try (ResultSet r = insert.executeQuery()) {
+                    assertTrue(r.next());
+                    int held = -1;
+                    try (PreparedStatement q = c.prepareStatement("select morning_seat from desk_booking"
+                            + " where workspace_id = ?::uuid and booked_on = ? and slot = 'AM' and status = 'BOOKED'")) {
+                        q.setString(1, id);
+                        q.setObject(2, day);
+                        try (ResultSet h = q.executeQuery()) {
+                            assertTrue(h.next());
+                            held = h.getInt(1);
+                        }
+                    }
+                    // The morning's lowest seat not held by this release's booking; the afternoon is empty: seat 1.
+                    assertEquals(held == 1 ? 2 : 1, r.getInt(1));
+                    assertEquals(1, r.getInt(2));
+                }
+            }
+        }
+        // Two mornings held of three: one more, then the allocation refuses.
+        book("maidstone.editor", id, desk(desks.get(2), day, "AM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(3), day, "AM")).then().statusCode(409);
+        book("maidstone.editor", id, desk(desks.get(2), day, "PM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(3), day, "PM")).then().statusCode(201);
+        book("maidstone.editor", id, desk(desks.get(4), day, "PM")).then().statusCode(409);
     }
 }
