@@ -19,12 +19,12 @@ public interface WebhookConfig {
     @WithDefault("250ms")
     Duration pollEvery();
 
-    /** Sending threads of this instance. */
-    @WithDefault("8")
+    /** Sending threads of this instance (mostly waiting on receivers: cheap), shared by all subscriptions. */
+    @WithDefault("32")
     int workers();
 
     /** At most this many deliveries of one subscription in flight at once (per instance). */
-    @WithDefault("2")
+    @WithDefault("8")
     int maxInFlightPerSubscription();
 
     @WithDefault("5s")

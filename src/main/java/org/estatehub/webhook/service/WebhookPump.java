@@ -21,8 +21,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * This instance's share of the webhook work: one thread moves subscriptions along the feed and claims due
- * deliveries for a pool of sending threads. Every step is a short transaction of its own on the queue in
+ * This instance's share of the webhook work: one thread moves subscriptions along the feed, another claims
+ * due deliveries for a pool of sending threads. Every step is a short transaction of its own on the queue in
  * PostgreSQL, so any number of instances can run beside each other and a stopped one loses nothing: what it
  * had claimed is retried by another once its lease has passed.
  */
@@ -51,6 +51,7 @@ public class WebhookPump {
     private volatile boolean running;
     private ExecutorService workers;
     private Thread loop;
+    private Thread dispatcher;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
@@ -65,12 +66,16 @@ public class WebhookPump {
         loop = new Thread(this::run, "webhook-pump");
         loop.setDaemon(true);
         loop.start();
+        dispatcher = new Thread(this::dispatchLoop, "webhook-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
         running = false;
         if (loop != null) {
             wake.release();
+            dispatcher.interrupt();
             workers.shutdown();
             try {
                 workers.awaitTermination(config.connectTimeout().plus(config.readTimeout()).toMillis(), TimeUnit.MILLISECONDS);
@@ -85,10 +90,15 @@ public class WebhookPump {
         wake.release();
     }
 
+    /**
+     * Claims due deliveries whenever a sending thread is free: woken by every completed attempt (the
+     * record's next delivery may go now) and by every dispatch that enqueued something, else every
+     * pollEvery (retries coming due). Dispatching runs on its own thread, so a slow feed read never holds
+     * up sending.
+     */
     private void run() {
         while (running) {
             try {
-                inTransaction(queue::dispatch);
                 int free = config.workers() - inFlight.get();
                 if (free > 0) {
                     List<WebhookQueue.Claimed> claimed = inTransaction(c -> queue.claim(c, instance, free));
@@ -105,6 +115,24 @@ public class WebhookPump {
             } catch (Exception e) {
                 // PostgreSQL unreachable or restarting: nothing is lost (the queue and cursors are in it); try again.
                 LOG.warnf("webhook pump: %s", e.toString());
+                sleep();
+            }
+        }
+    }
+
+    /** Moves the subscriptions along the feed every pollEvery, waking the claims when it enqueued anything. */
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                if (inTransaction(queue::dispatch) > 0) {
+                    wake.release();
+                }
+                Thread.sleep(config.pollEvery().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("webhook dispatcher: %s", e.toString());
                 sleep();
             }
         }
