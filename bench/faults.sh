@@ -19,10 +19,16 @@
 #    it; a token with a forged signature is refused throughout; readiness reports Keycloak DOWN. Keycloak is
 #    then started again on its data (same realm keys): readiness is UP again and a fresh token works.
 #
+# 3. (bench/faults.sh webhooks, alone) a webhook receiver down for two minutes under write load, with two
+#    app instances on one database: bench/webhooks.sh faults (its header says what is measured).
+#
 # Results: bench/results/faults-<date>.md (and the raw request logs in target/faults/).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+if [ "${1:-}" = webhooks ]; then
+  exec bash bench/webhooks.sh faults
+fi
 
 PG_PORT="${FAULTS_PG_PORT:-5434}"
 PGDATA_DIR="/tmp/estatehub-pg-$PG_PORT/data"

@@ -74,6 +74,7 @@ api_log="$root/target/e2e-api.log"
 
 step "starting the API on $base (log: $api_log)"
 java -Dquarkus.http.port="$port" -Dquarkus.profile=demo \
+  -Destatehub.webhooks.allow-http-localhost=true -Destatehub.webhooks.allowed-networks=127.0.0.0/8,::1/128 \
   -Dquarkus.datasource.jdbc.url="$ESTATEHUB_TEST_DB_URL" \
   -jar target/quarkus-app/quarkus-run.jar </dev/null >"$api_log" 2>&1 &
 api_pid=$!

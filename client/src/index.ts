@@ -38,3 +38,4 @@ export async function passwordGrantToken(realmUrl: string, username: string, pas
   if (!body.access_token) throw new Error('token response without access_token');
   return body.access_token;
 }
+export { sign as signWebhook, startReceiver as startWebhookReceiver, verifyWebhook, type WebhookHeaders, type WebhookPayload } from './webhooks.js';

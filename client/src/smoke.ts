@@ -4,6 +4,7 @@
 // GET /local-authorities (2.0.0: authorities by ONS GSS code), GET /data-quality (3.0.0), GET /assets?localAuthority=E07000110 (Maidstone)
 // and ?localAuthority=E10000016 (Kent County Council: its districts' assets too). Any mismatch exits non-zero.
 import { createEstateHubClient, passwordGrantToken } from './index.js';
+import { sign, startReceiver, verifyWebhook, type WebhookPayload } from './webhooks.js';
 
 const baseUrl = (process.env.ESTATEHUB_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const realmUrl = process.env.ESTATEHUB_OIDC_URL ?? 'http://localhost:8180/realms/estatehub';
@@ -99,6 +100,40 @@ async function main(): Promise<void> {
       `data quality reports completeness of ${quality.data?.completeness.length} fields over ${quality.data?.assets} assets`);
   const otherPartner = await api.GET('/data-quality', { params: { query: { partner: 'dover' } } });
   check(otherPartner.response.status === 403, `another partner's data quality is a 403 (got ${otherPartner.response.status})`);
+
+  // 3.3.0 (#20): a webhook subscription delivers a new asset's creation, signed; the receiver verifies it.
+  let secret = '';
+  const received: WebhookPayload[] = [];
+  const receiverPort = 8000 + Math.floor(Math.random() * 900);
+  const receiver = await startReceiver(receiverPort, () => secret, (event) => received.push(event));
+  try {
+    const created = await api.POST('/webhook-subscriptions', { body: {
+      url: `http://localhost:${receiverPort}/hooks`, eventTypes: ['CREATED'], description: 'client smoke' } });
+    check(created.response.status === 201 && created.data?.secret?.startsWith('whsec_') === true,
+        `POST /webhook-subscriptions -> 201 with its secret (got ${created.response.status})`);
+    secret = created.data?.secret ?? '';
+    const marker = `Smoke webhook ${Date.now()}`;
+    const asset = await api.POST('/assets', { body: {
+      name: marker, assetType: 'OFFICE', landOnly: false,
+      address: { street: '1 Test Street', town: 'Maidstone', postcode: 'ME14 1XQ' }, localAuthority: maidstoneCode,
+      location: { latitude: 51.27, longitude: 0.52 }, tenure: 'FREEHOLD', status: 'OPERATIONAL', visibility: 'PARTNERSHIP', sharedWorkspaceDesks: 0, ownReference: `SMOKE-${Date.now()}` } });
+    check(asset.response.status === 201, `POST /assets -> 201 (got ${asset.response.status})`);
+    for (let i = 0; i < 100 && !received.some((e) => e.data.entityId === asset.data?.id); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const event = received.find((e) => e.data.entityId === asset.data?.id);
+    check(event?.type === 'CREATED' && event.data.changes?.name?.to === marker,
+        `the receiver got the asset's CREATED event, signature verified (${received.length} received)`);
+    check(!verifyWebhook(secret, { 'webhook-id': 'x', 'webhook-timestamp': '1', 'webhook-signature': sign(secret, 'x', '1', '{}') }, '{}'),
+        'a correctly signed but old delivery is refused');
+    if (created.data) {
+      const removed = await api.DELETE('/webhook-subscriptions/{subscriptionId}', {
+        params: { path: { subscriptionId: created.data.id }, header: { 'If-Match': created.response.headers.get('ETag') ?? '' } } });
+      check(removed.response.status === 204, `DELETE /webhook-subscriptions/{id} -> 204 (got ${removed.response.status})`);
+    }
+  } finally {
+    receiver.close();
+  }
 
   const denied = await createEstateHubClient(baseUrl, 'not-a-token').GET('/me');
   check(denied.response.status === 401 && denied.error?.status === 401, 'a bad token gets a 401 problem');

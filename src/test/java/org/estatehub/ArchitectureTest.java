@@ -29,7 +29,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class ArchitectureTest {
 
     static final List<String> FEATURES = List.of("asset", "project", "funding", "mou", "partner", "monitoring", "authority", "disposal",
-            "brownfield", "occupation", "workspace",
+            "brownfield", "occupation", "workspace", "webhook",
             "history");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -56,7 +56,7 @@ class BadInputTest {
             "project_asset", "project_milestone", "project_stage_change", "brownfield_site", "disposal",
             "disposal_interest", "disposal_homes_delivery", "occupation", "workspace",
             "workspace_zone", "workspace_desk", "workspace_allocation", "desk_booking", "occupation_lease_event",
-            "audit_event"};
+            "audit_event", "webhook_subscription"};
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -166,7 +166,39 @@ class BadInputTest {
                             "00000000-0000-0000-0000-000000000000"), "on", LocalDate.now().plusDays(9).toString(), "slot", "PM")),
                     List.of("slot")),
             new Op("cancelDeskBooking", "maidstone.editor", "POST", t -> booking(t),
-                    t -> new HashMap<>(Map.of("reason", "Not needed " + t)), List.of()));
+                    t -> new HashMap<>(Map.of("reason", "Not needed " + t)), List.of()),
+            // Webhooks (#20): subscriptions to a closed local port, of an event type the test profile never writes.
+            new Op("createWebhookSubscription", "maidstone.editor", "POST", t -> new Target("/webhook-subscriptions", null, null),
+                    t -> webhookBody(t), List.of("eventTypes[0]")),
+            new Op("updateWebhookSubscription", "maidstone.editor", "PUT", t -> webhookSubscription(t, ""),
+                    t -> webhookBody(t), List.of("eventTypes[0]")),
+            new Op("changeWebhookSubscriptionStatus", "maidstone.editor", "POST", t -> webhookSubscription(t, "/status-changes"),
+                    t -> new HashMap<>(Map.of("toStatus", "PAUSED")), List.of("toStatus")),
+            new Op("rotateWebhookSubscriptionSecret", "maidstone.editor", "POST", t -> webhookSubscription(t, "/secret-rotations"),
+                    t -> new HashMap<>(Map.of("overlapMinutes", 30)), List.of()),
+            new Op("replayWebhookSubscription", "maidstone.editor", "POST", t -> webhookSubscription(t, "/replays"),
+                    t -> new HashMap<>(Map.of("after", feedCursor())), List.of()));
+
+    static Map<String, Object> webhookBody(String t) {
+        return new HashMap<>(Map.of("url", "http://localhost:9/bad-input/" + t, "eventTypes",
+                List.of("OCCUPATION_BREAK_APPROACHING"), "description", "Bad input " + t));
+    }
+
+    /** A fresh subscription of Maidstone's; `suffix` names the operation's path under it. */
+    static Target webhookSubscription(String t, String suffix) {
+        String id = Api.as("maidstone.editor").body(webhookBody(t)).post("/webhook-subscriptions").then().statusCode(201)
+                .extract().path("id");
+        return new Target("/webhook-subscriptions/" + id + suffix, "\"0\"", "/webhook-subscriptions/" + id);
+    }
+
+    /**
+     * A cursor of the change feed as the service hands them out (base64url of `e1:0:0`, the start), for
+     * replays: made here because the cases are listed before the service is up.
+     */
+    static String feedCursor() {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("e1:0:0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
 
 
     /** The asset each declaration case's target registered, by the case's token. */
@@ -281,7 +313,10 @@ class BadInputTest {
         boolean mayBeAccepted = c.kind().equals("injection") || c.kind().startsWith("required field missing or optional")
                 || c.kind().equals("every field missing") && c.op().name().equals("updateBrownfieldSiteLinks")
                 // A cancellation's reason is optional.
-                || c.kind().equals("every field missing") && c.op().name().equals("cancelDeskBooking");
+                || c.kind().equals("every field missing") && c.op().name().equals("cancelDeskBooking")
+                // A rotation's overlap and a replay's cursor are optional (the default; the start of the feed).
+                || c.kind().equals("every field missing") && c.op().name().equals("rotateWebhookSubscriptionSecret")
+                || c.kind().equals("every field missing") && c.op().name().equals("replayWebhookSubscription");
         if (status < 300 && mayBeAccepted) {
             if (c.kind().equals("injection")) {
                 // Accepted strings are data: stored and answered exactly as sent.
@@ -632,6 +667,9 @@ class BadInputTest {
         params.put("/disposals", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen", "limit", "offset"));
         params.put("/disposals/export", List.of("status", "ownerPartnerId", "localAuthority", "windowOpen"));
         params.put("/disposals/00000000-0000-0000-0000-000000000000/interests", List.of("limit", "offset"));
+        params.put("/webhook-subscriptions", List.of("limit", "offset"));
+        params.put("/webhook-subscriptions/00000000-0000-0000-0000-000000000000/deliveries", List.of("status", "limit",
+                "offset"));
         params.forEach((path, names) -> {
             for (String name : names) {
                 for (String value : INJECTIONS) {
@@ -721,6 +759,13 @@ class BadInputTest {
             paths.add("POST /workspaces/" + v + "/bookings");
             paths.add("POST /bookings/" + v + "/cancellation");
             paths.add("GET /workspaces/" + v + "/use?from=2026-01-01&to=2026-01-31");
+            paths.add("GET /webhook-subscriptions/" + v);
+            paths.add("PUT /webhook-subscriptions/" + v);
+            paths.add("DELETE /webhook-subscriptions/" + v);
+            paths.add("POST /webhook-subscriptions/" + v + "/status-changes");
+            paths.add("POST /webhook-subscriptions/" + v + "/secret-rotations");
+            paths.add("POST /webhook-subscriptions/" + v + "/replays");
+            paths.add("GET /webhook-subscriptions/" + v + "/deliveries");
             paths.add("GET /tiles/assets/" + v + "/0/0.mvt");
             paths.add("GET /tiles/assets/0/" + v + "/0.mvt");
             paths.add("GET /tiles/assets/0/0/" + v + ".mvt");

@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * ({@link PartnersMatrix}, {@link AssetsMatrix}, {@link ProjectsMatrix}, {@link FundingMatrix},
  * {@link MousMatrix}, {@link MonitoringMatrix}, {@link HistoryMatrix}, {@link LocalAuthoritiesMatrix},
  * {@link DataQualityMatrix}, {@link BrownfieldMatrix}, {@link DisposalsMatrix}, {@link LandReleaseMatrix},
- * {@link OccupationsMatrix}, {@link OpportunitiesMatrix}, {@link WorkspacesMatrix}), the
+ * {@link OccupationsMatrix}, {@link OpportunitiesMatrix}, {@link WorkspacesMatrix}, {@link WebhooksMatrix}), the
  * checks they share in
  * {@link TenancyMatrix}. After every refused write the record is read again by the programme office and
  * must be byte-for-byte what it was; after every refused read or list the answer must not contain the
@@ -54,7 +54,8 @@ class TenancyMatrixTest {
             Map.entry("land release", LandReleaseMatrix.TABLE),
             Map.entry("occupations", OccupationsMatrix.TABLE),
             Map.entry("opportunities", OpportunitiesMatrix.TABLE),
-            Map.entry("workspaces", WorkspacesMatrix.TABLE));
+            Map.entry("workspaces", WorkspacesMatrix.TABLE),
+            Map.entry("webhooks", WebhooksMatrix.TABLE));
 
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
     static final List<String> CONTRACT_OPERATIONS = List.of("getMe", "listPartners", "createPartner", "getPartner",
@@ -83,7 +84,10 @@ class TenancyMatrixTest {
             "findOccupationOpportunities",
             "listOccupationLeaseEvents", "listUnderUsedOccupations", "getOccupationDashboard",
             "listWorkspaces", "createWorkspace", "getWorkspace", "setWorkspaceAllocation", "bookDesk", "cancelDeskBooking",
-            "listDeskBookings", "getWorkspaceUse");
+            "listDeskBookings", "getWorkspaceUse",
+            "listWebhookSubscriptions", "createWebhookSubscription", "getWebhookSubscription",
+            "updateWebhookSubscription", "deleteWebhookSubscription", "changeWebhookSubscriptionStatus",
+            "rotateWebhookSubscriptionSecret", "replayWebhookSubscription", "listWebhookDeliveries");
 
     @Test
     void everyContractOperationIsInTheTable() throws Exception {
@@ -246,5 +250,15 @@ class TenancyMatrixTest {
     @MethodSource("workspaces")
     void workspaces(Case c) {
         WorkspacesMatrix.exercise(c);
+    }
+
+    static Stream<Case> webhooks() {
+        return TenancyMatrix.cases(WebhooksMatrix.TABLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("webhooks")
+    void webhooks(Case c) {
+        WebhooksMatrix.exercise(c);
     }
 }

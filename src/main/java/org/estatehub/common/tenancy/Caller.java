@@ -77,6 +77,36 @@ public class Caller {
         return Roles.ALL.stream().filter(identity::hasRole).toList();
     }
 
+    /**
+     * A partner's own view with no role reaching across partners: who a webhook subscriber is when the
+     * service reads the change feed for it, outside any request. Read rules given this caller answer
+     * exactly as for one of the partner's editors calling GET /events.
+     */
+    public static Caller partnerView(String partnerId, String username) {
+        return new Caller() {
+            @Override
+            public String partnerId() {
+                return partnerId;
+            }
+
+            @Override
+            public java.util.Optional<String> partnerIdIfAny() {
+                return java.util.Optional.of(partnerId);
+            }
+
+            @Override
+            public String username() {
+                return username;
+            }
+
+            @Override
+            public boolean hasRole(String role) {
+                // Editing is not reading more: the feed's rules only widen for the cross-partner roles.
+                return Roles.PARTNER_EDITOR.equals(role);
+            }
+        };
+    }
+
     private void requireAuthenticated() {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();

@@ -56,7 +56,26 @@ public class ChangeFeed {
     private static final NamedSql LAST_BELOW = NamedSql.of("select cast(e.txid as text), e.id from audit_event e"
             + " where e.txid < cast(cast(:horizon as text) as xid8) order by e.txid desc, e.id desc limit 1");
 
+    /** One event of the feed with its position: `cursor` resumes the feed right after it. */
+    public record FeedEvent(long id, long txid, String cursor, AuditEvent event) {
+    }
+
+    /** A page of the feed as `reader` may see it; `nextCursor` resumes after it. */
+    public record Batch(List<FeedEvent> events, String nextCursor, boolean hasMore) {
+    }
+
     public ChangeFeedPage read(String after, int limit) {
+        Batch batch = em.unwrap(Session.class).doReturningWork(connection -> readAs(caller, after, limit, connection));
+        return new ChangeFeedPage().items(batch.events().stream().map(FeedEvent::event).toList())
+                .nextCursor(batch.nextCursor()).hasMore(batch.hasMore()).limit(limit);
+    }
+
+    /**
+     * The feed exactly as GET /events answers `reader` (the same visibility and withholding rules of every
+     * {@link AuditScope}), on `connection`: what webhooks deliver to a subscriber's partner.
+     */
+    public Batch readAs(Caller reader, String after, int limit, java.sql.Connection connection)
+            throws java.sql.SQLException {
         FeedCursor cursor = FeedCursor.decode(after);
 
         StringBuilder visible = new StringBuilder("case e.scope_type");
@@ -64,8 +83,8 @@ public class ChangeFeed {
         StringBuilder summaryPaths = new StringBuilder("case e.scope_type");
         for (AuditScope scope : scopes) {
             String type = scope.type().replace("'", "");
-            visible.append(" when '").append(type).append("' then (").append(scope.visibleSql(caller)).append(')');
-            details.append(" when '").append(type).append("' then (").append(scope.detailsSql(caller)).append(')');
+            visible.append(" when '").append(type).append("' then (").append(scope.visibleSql(reader)).append(')');
+            details.append(" when '").append(type).append("' then (").append(scope.detailsSql(reader)).append(')');
             summaryPaths.append(" when '").append(type).append("' then ")
                     .append(AuditEvents.pathsSql(scope.summaryPaths()));
         }
@@ -80,34 +99,52 @@ public class ChangeFeed {
                 + " and e.txid < cast(cast(:horizon as text) as xid8)"
                 + " and " + visible
                 + " order by e.txid, e.id limit :limit");
-        // The session's own connection, as a native query of this EntityManager would use.
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            // Read once and used by both queries below: the horizon only ever moves forward, and every event
-            // below it was committed before it was read, so both queries see the same complete prefix.
-            String horizon = HORIZON.one(connection, Map.of(), row -> row.getString(1));
-            Map<String, Object> params = new HashMap<>();
-            params.put("afterTx", Long.toString(cursor.txid()));
-            params.put("afterId", cursor.id());
-            params.put("horizon", horizon);
-            params.put("limit", limit + 1);
-            params.put("callerPartner", caller.partnerId());
-            List<AuditEvents.Row> rows = events.list(connection, params, row -> AuditEvents.read(row, json));
+        // Read once and used by both queries below: the horizon only ever moves forward, and every event
+        // below it was committed before it was read, so both queries see the same complete prefix.
+        String horizon = HORIZON.one(connection, Map.of(), row -> row.getString(1));
+        Map<String, Object> params = new HashMap<>();
+        params.put("afterTx", Long.toString(cursor.txid()));
+        params.put("afterId", cursor.id());
+        params.put("horizon", horizon);
+        params.put("limit", limit + 1);
+        params.put("callerPartner", reader.partnerId());
+        List<AuditEvents.Row> rows = events.list(connection, params, row -> AuditEvents.read(row, json));
 
-            boolean hasMore = rows.size() > limit;
-            List<AuditEvents.Row> page = hasMore ? rows.subList(0, limit) : rows;
-            List<AuditEvent> items = page.stream().map(AuditEvents.Row::event).toList();
-            FeedCursor next;
-            if (hasMore) {
-                AuditEvents.Row last = page.get(page.size() - 1);
-                next = new FeedCursor(last.txid(), last.id());
-            } else {
-                // Caught up: skip past every event below the horizon, hidden ones included.
-                next = max(cursor, LAST_BELOW.optional(connection, Map.of("horizon", horizon),
-                        row -> new FeedCursor(Long.parseLong(row.getString(1)), row.getLong(2)))
-                        .orElse(FeedCursor.START));
-            }
-            return new ChangeFeedPage().items(items).nextCursor(next.encode()).hasMore(hasMore).limit(limit);
-        });
+        boolean hasMore = rows.size() > limit;
+        List<AuditEvents.Row> page = hasMore ? rows.subList(0, limit) : rows;
+        List<FeedEvent> items = page.stream()
+                .map(r -> new FeedEvent(r.id(), r.txid(), new FeedCursor(r.txid(), r.id()).encode(), r.event())).toList();
+        FeedCursor next;
+        if (hasMore) {
+            AuditEvents.Row last = page.get(page.size() - 1);
+            next = new FeedCursor(last.txid(), last.id());
+        } else {
+            // Caught up: skip past every event below the horizon, hidden ones included.
+            next = max(cursor, LAST_BELOW.optional(connection, Map.of("horizon", horizon),
+                    row -> new FeedCursor(Long.parseLong(row.getString(1)), row.getLong(2)))
+                    .orElse(FeedCursor.START));
+        }
+        return new Batch(items, next.encode(), hasMore);
+    }
+
+    /**
+     * The cursor after every event that has entered the feed (whoever may read it): where a reader that
+     * wants only what happens from now on starts.
+     */
+    public String end(java.sql.Connection connection) throws java.sql.SQLException {
+        String horizon = HORIZON.one(connection, Map.of(), row -> row.getString(1));
+        return LAST_BELOW.optional(connection, Map.of("horizon", horizon),
+                row -> new FeedCursor(Long.parseLong(row.getString(1)), row.getLong(2))).orElse(FeedCursor.START).encode();
+    }
+
+    /** 400 naming `field` unless `cursor` is a cursor of this feed (null: the start). */
+    public static void requireCursor(String cursor, String field) {
+        try {
+            FeedCursor.decode(cursor);
+        } catch (org.estatehub.common.problem.ProblemException e) {
+            throw org.estatehub.common.problem.ProblemException.invalid(List.of(org.estatehub.common.problem.Problems
+                    .fieldError(field, "is not a cursor from the change feed; pass a nextCursor of GET /events exactly as received")));
+        }
     }
 
     private static FeedCursor max(FeedCursor a, FeedCursor b) {
