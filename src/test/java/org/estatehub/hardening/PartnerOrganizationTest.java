@@ -31,20 +31,20 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 /**
  * The partner is the caller's Keycloak organization (issue #18 item 1), with real tokens from the demo
  * realm: the token carries the organization's alias and no hand-set `partner_id`; a caller in two
- * organizations, or a partner user in none, is refused by every operation of the contract with a 403 that
- * says why, and writes nothing; one who acts across partners by a realm role and belongs to no
+ * organizations, a partner user in none, or a member with no EstateHub role, is refused by every operation
+ * of the contract with a 403 that says why, and writes nothing; one who acts across partners by a realm role and belongs to no
  * organization still reads every partner's records.
  *
  * <p>Demo users of the overlay (docker/keycloak/estatehub-demo-overlay.json): `unlinked.editor`
  * (partner-editor, in no organization), `dual.editor` (partner-editor, in maidstone's and dover's) and
- * `ope.adviser` (board-member, in no organization).
+ * `ope.adviser` (board-member, in no organization), `new.starter` (in maidstone's, no role).
  */
 @QuarkusTest
 class PartnerOrganizationTest {
 
     private static final String PROBLEMS = "https://estatehub.example/problems/";
 
-    /** The operations whose roles alone refuse a partner-editor (pmo-admin only). */
+    /** The operations whose roles alone refuse a partner-editor or a member with no role (pmo-admin only). */
     private static final java.util.Set<String> ROLE_REFUSES_FIRST = java.util.Set.of("createPartner", "updatePartner");
 
     @Test
@@ -82,10 +82,23 @@ class PartnerOrganizationTest {
                 "maidstone");
     }
 
+    /**
+     * Membership alone opens nothing: a member of maidstone's organization with no EstateHub role (as a
+     * first login through a partner's own identity provider leaves them) reads nothing, not even /me.
+     */
+    @Test
+    void aMemberWithNoRoleIsRefusedWithTheReason() {
+        JsonPath claims = Keycloak.claims(Keycloak.userToken("new.starter"));
+        assertEquals(List.of("maidstone"), claims.getList("organization"));
+        refused("new.starter", Api.badRequestAs("new.starter").get("/assets"), "no-role", "no EstateHub role");
+        refused("new.starter", Api.badRequestAs("new.starter").get("/partners"), "no-role", "partner maidstone");
+        refused("new.starter", Api.badRequestAs("new.starter").get("/me"), "no-role", "partner-viewer");
+    }
+
     /** Refused writes leave nothing behind: the asset named in the refused request does not exist. */
     @Test
     void aRefusedCallerWritesNothing() {
-        for (String user : List.of("unlinked.editor", "dual.editor")) {
+        for (String user : List.of("unlinked.editor", "dual.editor", "new.starter")) {
             String name = "Refused org " + user + " " + UUID.randomUUID();
             Response answer = Api.badRequestAs(user).contentType("application/json")
                     .body(AssetFixtures.asset(name, 51.27, 0.52)).post("/assets");
@@ -122,7 +135,7 @@ class PartnerOrganizationTest {
     }
 
     /**
-     * Every operation of the contract refuses both callers before it reads or validates anything: the
+     * Every operation of the contract refuses the three callers before it reads or validates anything: the
      * answer is the 403 that says why, whatever the operation, ids or body.
      */
     @ParameterizedTest(name = "{0}: {1} {2}")
@@ -140,7 +153,7 @@ class PartnerOrganizationTest {
         String contentType = operation.getRequestBody() == null ? null
                 : operation.getRequestBody().getContent().keySet().iterator().next();
         for (Map.Entry<String, String> caller : Map.of("unlinked.editor", "no-organization",
-                "dual.editor", "several-organizations").entrySet()) {
+                "dual.editor", "several-organizations", "new.starter", "no-role").entrySet()) {
             var request = Api.badRequestAs(caller.getKey()).accept("*/*");
             if (contentType != null) {
                 request = request.contentType(contentType).body(contentType.contains("json") ? "{}" : "x");

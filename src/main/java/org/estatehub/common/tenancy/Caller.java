@@ -38,6 +38,7 @@ public class Caller {
     /** Problem types of the two refusals, declared in the contract's Forbidden response. */
     public static final String NO_ORGANIZATION = "no-organization";
     public static final String SEVERAL_ORGANIZATIONS = "several-organizations";
+    public static final String NO_ROLE = "no-role";
     private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 
     @Inject
@@ -85,10 +86,19 @@ public class Caller {
 
     /**
      * Refuses, with the reason, a caller whose organizations name no single partner (and who does not act
-     * across partners): checked on every request before anything is read.
+     * across partners), and then one who holds no EstateHub role: checked on every request before anything
+     * is read. A user's first login through their partner's own identity provider makes them a member of
+     * its organization with no role, and membership alone must not open the register: the operations
+     * themselves only check the roles that writes need.
      */
-    public void requirePartnerOrOversight() {
-        partnerIdIfAny();
+    public void requireMembership() {
+        Optional<String> partner = partnerIdIfAny();
+        if (roles().isEmpty()) {
+            throw new ProblemException(403, NO_ROLE, "No EstateHub role",
+                    "Your account" + partner.map(p -> " (partner " + p + ")").orElse("")
+                            + " holds no EstateHub role yet, so it reads and changes nothing; ask your partner's"
+                            + " administrator or the programme office to grant you one (such as partner-viewer).");
+        }
     }
 
     /**
