@@ -48,8 +48,9 @@ export async function signIn(page, username, password, { noWaitAfter = false } =
 /**
  * Shows the API at `shown` while `base` answers (Playwright routing), for an API on a port that is not
  * among estatehub-ui's redirect URIs (8080, 8081, 8090-8094), such as a developer's own. Keycloak's
- * redirects back to the API (after its login form, `/login-actions/`, or after a federated login, the
- * broker endpoint `/broker/`) are not routed by Chromium, so they are turned into a navigation by a page
+ * redirects back to the API (after its login form, `/login-actions/`; after a federated login, the
+ * broker endpoint `/broker/`; at once from the authorization endpoint when its session is still open)
+ * are not routed by Chromium, so they are turned into a navigation by a page
  * the route answers. Needs the Chromium flags `routedFlags`: a page Playwright answers has no address, and
  * Local Network Access would refuse its calls to Keycloak on loopback.
  */
@@ -65,7 +66,8 @@ export async function routeApi(context, { shown, base, keycloak }) {
     await route.fulfill({ response, headers });
   });
   const backToApi = (url) => url.href.startsWith(`${keycloak}/realms/`)
-    && (url.pathname.includes('/login-actions/') || url.pathname.includes('/broker/'));
+    && (url.pathname.includes('/login-actions/') || url.pathname.includes('/broker/')
+      || url.pathname.endsWith('/protocol/openid-connect/auth'));
   await context.route(backToApi, async (route) => {
     const response = await route.fetch({ maxRedirects: 0 });
     const location = new URL(response.headers().location ?? '', route.request().url()).href;

@@ -14,7 +14,7 @@ import { claims, launchBrowser, routeApi, routedFlags, signIn } from './browser.
 
 const base = (process.env.ESTATEHUB_URL ?? 'http://localhost:8090').replace(/\/$/, '');
 // The origin the browser is shown (default ESTATEHUB_URL): see routeApi in browser.mjs.
-const shown = (process.env.ESTATEHUB_BROWSER_URL ?? base).replace(/\/$/, '');
+const browserBase = (process.env.ESTATEHUB_BROWSER_URL ?? base).replace(/\/$/, '');
 const realm = (process.env.ESTATEHUB_OIDC_URL ?? 'http://localhost:8180/realms/estatehub').replace(/\/$/, '');
 const username = 'maidstone.editor';
 const password = 'demo';
@@ -24,9 +24,9 @@ let browser;
 let context;
 
 before(async () => {
-  browser = await launchBrowser('estatehub-e2e-', shown === base ? [] : routedFlags);
+  browser = await launchBrowser('estatehub-e2e-', browserBase === base ? [] : routedFlags);
   context = browser.context;
-  await routeApi(context, { shown, base, keycloak: new URL(realm).origin });
+  await routeApi(context, { shown: browserBase, base, keycloak: new URL(realm).origin });
 });
 
 after(async () => {
@@ -37,10 +37,10 @@ test('Swagger UI: Authorize through Keycloak as maidstone.editor, then GET /me',
   const page = await context.newPage();
   const meRequests = [];
   page.on('request', (request) => {
-    if (request.url() === `${shown}/me`) meRequests.push(request);
+    if (request.url() === `${browserBase}/me`) meRequests.push(request);
   });
   try {
-    await page.goto(`${shown}/q/swagger-ui/`);
+    await page.goto(`${browserBase}/q/swagger-ui/`);
     await page.locator('.information-container .title', { hasText: 'EstateHub API' }).waitFor();
 
     // Authorize -> the `keycloak` scheme (OAuth2 authorization code + PKCE, client estatehub-ui)
