@@ -15,7 +15,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { claims, launchBrowser } from './browser.mjs';
+import { claims, launchBrowser, signIn } from './browser.mjs';
 
 const base = (process.env.ESTATEHUB_URL ?? 'http://localhost:8090').replace(/\/$/, '');
 const shown = (process.env.ESTATEHUB_BROWSER_URL ?? base).replace(/\/$/, '');
@@ -100,9 +100,7 @@ test('/map: log in through Keycloak as maidstone.editor, tiles with the bearer t
     assert.equal(auth.get('response_type'), 'code');
     assert.equal(auth.get('code_challenge_method'), 'S256');
     assert.equal(auth.get('redirect_uri'), `${shown}/map/`);
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.locator('#kc-login').click();
+    await signIn(page, username, password);
 
     await page.waitForURL(`${shown}/map/`);
     await page.locator('#who', { hasText: `${username} (maidstone)` }).waitFor();

@@ -10,9 +10,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { claims, launchBrowser } from './browser.mjs';
+import { claims, launchBrowser, routeApi, routedFlags, signIn } from './browser.mjs';
 
 const base = (process.env.ESTATEHUB_URL ?? 'http://localhost:8090').replace(/\/$/, '');
+// The origin the browser is shown (default ESTATEHUB_URL): see routeApi in browser.mjs.
+const browserBase = (process.env.ESTATEHUB_BROWSER_URL ?? base).replace(/\/$/, '');
 const realm = (process.env.ESTATEHUB_OIDC_URL ?? 'http://localhost:8180/realms/estatehub').replace(/\/$/, '');
 const username = 'maidstone.editor';
 const password = 'demo';
@@ -22,8 +24,9 @@ let browser;
 let context;
 
 before(async () => {
-  browser = await launchBrowser('estatehub-e2e-');
+  browser = await launchBrowser('estatehub-e2e-', browserBase === base ? [] : routedFlags);
   context = browser.context;
+  await routeApi(context, { shown: browserBase, base, keycloak: new URL(realm).origin });
 });
 
 after(async () => {
@@ -34,10 +37,10 @@ test('Swagger UI: Authorize through Keycloak as maidstone.editor, then GET /me',
   const page = await context.newPage();
   const meRequests = [];
   page.on('request', (request) => {
-    if (request.url() === `${base}/me`) meRequests.push(request);
+    if (request.url() === `${browserBase}/me`) meRequests.push(request);
   });
   try {
-    await page.goto(`${base}/q/swagger-ui/`);
+    await page.goto(`${browserBase}/q/swagger-ui/`);
     await page.locator('.information-container .title', { hasText: 'EstateHub API' }).waitFor();
 
     // Authorize -> the `keycloak` scheme (OAuth2 authorization code + PKCE, client estatehub-ui)
@@ -59,12 +62,10 @@ test('Swagger UI: Authorize through Keycloak as maidstone.editor, then GET /me',
     assert.equal(authParams.get('client_id'), 'estatehub-ui');
     assert.equal(authParams.get('response_type'), 'code');
     assert.equal(authParams.get('code_challenge_method'), 'S256');
-    await login.locator('#username').fill(username);
-    await login.locator('#password').fill(password);
     // Keycloak redirects to /q/swagger-ui/oauth2-redirect.html, which hands the code back and closes
     // the window, possibly before click() returns: listen for the close first.
     const closed = login.isClosed() ? Promise.resolve() : login.waitForEvent('close', { timeout: 30_000 });
-    await login.locator('#kc-login').click({ noWaitAfter: true });
+    await signIn(login, username, password, { noWaitAfter: true });
     await closed;
 
     // Swagger UI exchanged the code for a token: the scheme now offers Logout
@@ -96,7 +97,10 @@ test('Swagger UI: Authorize through Keycloak as maidstone.editor, then GET /me',
     assert.equal(token.iss, realm);
     assert.equal(token.azp, 'estatehub-ui');
     assert.equal(token.preferred_username, username);
-    assert.equal(token.partner_id, 'maidstone');
+    // The partner is the user's Keycloak organization (issue #18), all of them asked for (organization:*)
+    assert.deepEqual(token.organization, ['maidstone']);
+    assert.equal(token.partner_id, undefined);
+    assert.match(token.scope, /(^| )organization:\*( |$)/);
   } catch (e) {
     mkdirSync(results, { recursive: true });
     for (const [i, p] of context.pages().entries()) {

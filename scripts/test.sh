@@ -9,8 +9,9 @@
 #   4. the API as users see it: runs the jar mvn verify built, in the demo profile, on a free port
 #      (8090-8094, the ports estatehub-ui may redirect to) against the test database, runs the
 #      TypeScript client's smoke script (client/) and, in headless Chromium (e2e/), the Swagger UI login
-#      test and the SPA CORS test (a page on http://localhost:5173, an origin the demo profile allows),
-#      then stops the API.
+#      test, the federated login test (a council's own identity provider, the realm swale-council that
+#      scripts/keycloak.sh imports), the SPA CORS test (a page on http://localhost:5173, an origin the demo
+#      profile allows) and the /map test, then stops the API.
 #   5. scripts/upgrade-check.sh  the last release (upgrade/last-release), built from git archive, started on
 #      the test database the current version migrated: its TS client smoke and a write round trip must pass
 #      (rolling upgrades; MigrationCompatibilityTest, a fast test, checks the new migrations' statements)
@@ -101,7 +102,7 @@ fi
 step "TypeScript client smoke test against $base"
 (cd client && ESTATEHUB_URL="$base" npm run --silent smoke </dev/null)
 
-step "Swagger UI login and SPA CORS in headless Chromium against $base"
+step "Swagger UI login, federated login, SPA CORS and /map in headless Chromium against $base"
 (cd e2e && ESTATEHUB_URL="$base" npm test --silent </dev/null)
 
 stop_api

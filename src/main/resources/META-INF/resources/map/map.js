@@ -126,7 +126,9 @@ async function main() {
     return;
   }
   const me = claims(token);
-  document.getElementById('who').textContent = `${me.preferred_username} (${me.partner_id})`;
+  // The partner is the user's Keycloak organization (issue #18): the token lists its alias.
+  const partners = Array.isArray(me.organization) ? me.organization : Object.keys(me.organization ?? {});
+  document.getElementById('who').textContent = `${me.preferred_username} (${partners.join(', ') || 'no partner'})`;
   document.getElementById('logout').addEventListener('click', () => {
     sessionStorage.clear();
     const logout = new URL(urls.authorize.replace(/\/auth$/, '/logout'));

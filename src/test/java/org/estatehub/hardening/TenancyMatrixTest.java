@@ -1,6 +1,7 @@
 package org.estatehub.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,12 +14,15 @@ import java.util.stream.Stream;
 
 import org.estatehub.hardening.TenancyMatrix.Case;
 import org.estatehub.hardening.TenancyMatrix.Row;
+import org.estatehub.testing.Api;
 import org.estatehub.testing.Contract;
+import org.estatehub.testing.Keycloak;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * Every operation of the contract x every kind of caller x the caller's own record, another partner's
@@ -100,6 +104,22 @@ class TenancyMatrixTest {
         List<String> missing = inContract.stream().filter(op -> !inTables.contains(op)).toList();
         assertTrue(missing.isEmpty(), "operations of the contract missing from the tenancy matrix: " + missing);
         assertEquals(inContract.stream().sorted().toList(), CONTRACT_OPERATIONS.stream().sorted().toList());
+    }
+
+    /**
+     * The matrix's callers carry their partner the way every token of the realm does (issue #18): as the
+     * one Keycloak organization they belong to, with no hand-set partner_id claim beside it.
+     */
+    @Test
+    void everyCallersTokenNamesItsPartnerByItsOrganization() {
+        for (TenancyMatrix.Caller caller : TenancyMatrix.Caller.values()) {
+            String token = caller.user != null ? Keycloak.userToken(caller.user)
+                    : Keycloak.clientToken(caller.client, caller.client.equals("maidstone-system")
+                            ? Api.MAIDSTONE_SYSTEM_SECRET : Api.KENT_POLICE_SYSTEM_SECRET);
+            JsonPath claims = Keycloak.claims(token);
+            assertEquals(List.of(caller.partner), claims.getList("organization"), caller.label);
+            assertNull(claims.get("partner_id"), caller.label);
+        }
     }
 
     static Stream<Case> partners() {
