@@ -46,7 +46,7 @@ public class Partner extends PanacheEntityBase {
     public String organisationUri;
 
     /** The partner's email domains, those of its Keycloak organization (V40: a domain has one partner). */
-    @ElementCollection
+    @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
     @CollectionTable(name = "partner_email_domain", joinColumns = @JoinColumn(name = "partner_id"))
     @Column(name = "domain")
     public Set<String> emailDomains = new TreeSet<>();

@@ -54,7 +54,9 @@ class TenancyMatrixTest {
             Map.entry("land release", LandReleaseMatrix.TABLE),
             Map.entry("occupations", OccupationsMatrix.TABLE),
             Map.entry("opportunities", OpportunitiesMatrix.TABLE),
-            Map.entry("workspaces", WorkspacesMatrix.TABLE));
+            Map.entry("workspaces", WorkspacesMatrix.TABLE),
+            Map.entry("onboarding", java.util.stream.Stream.concat(OnboardingMatrix.TABLE.stream(),
+                    OnboardingMatrix.NONE_TABLE.stream()).toList()));
 
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
     static final List<String> CONTRACT_OPERATIONS = List.of("getMe", "listPartners", "createPartner", "getPartner",
@@ -83,7 +85,11 @@ class TenancyMatrixTest {
             "findOccupationOpportunities",
             "listOccupationLeaseEvents", "listUnderUsedOccupations", "getOccupationDashboard",
             "listWorkspaces", "createWorkspace", "getWorkspace", "setWorkspaceAllocation", "bookDesk", "cancelDeskBooking",
-            "listDeskBookings", "getWorkspaceUse");
+            "listDeskBookings", "getWorkspaceUse",
+            "listPartnerMembers", "invitePartnerMember", "getPartnerMember", "removePartnerMember", "grantPartnerRole",
+            "withdrawPartnerRole", "getPartnerIdentityProvider", "setPartnerIdentityProvider",
+            "removePartnerIdentityProvider", "getPartnerAccessHistory", "checkIdentityConsistency",
+            "repairIdentityConsistency");
 
     @Test
     void everyContractOperationIsInTheTable() throws Exception {
@@ -96,6 +102,27 @@ class TenancyMatrixTest {
         List<String> missing = inContract.stream().filter(op -> !inTables.contains(op)).toList();
         assertTrue(missing.isEmpty(), "operations of the contract missing from the tenancy matrix: " + missing);
         assertEquals(inContract.stream().sorted().toList(), CONTRACT_OPERATIONS.stream().sorted().toList());
+    }
+
+    static Stream<Case> onboarding() {
+        return TenancyMatrix.cases(TABLES.get("onboarding"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onboarding")
+    void onboarding(Case c) {
+        OnboardingMatrix.exercise(c);
+    }
+
+    static Stream<OnboardingMatrix.AdminCase> onboardingAsPartnerAdmin() {
+        return Stream.concat(OnboardingMatrix.PARTNER_ADMIN_TABLE.stream(), OnboardingMatrix.PARTNER_ADMIN_NONE.stream());
+    }
+
+    /** A partner's own partner-admin, a caller the other tables do not have: its partner only. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onboardingAsPartnerAdmin")
+    void onboardingAsPartnerAdmin(OnboardingMatrix.AdminCase c) {
+        OnboardingMatrix.exercise(c);
     }
 
     static Stream<Case> partners() {

@@ -80,6 +80,11 @@ public class KeycloakAdmin {
         return send("POST", path, "application/json", write(body));
     }
 
+    /** As {@link #postJson}, but a 5xx is answered, not thrown (import-config's 500 means "cannot read the URL"). */
+    public Reply postJsonAllowingServerError(String path, Object body) {
+        return send("POST", path, "application/json", write(body), true);
+    }
+
     public Reply putJson(String path, Object body) {
         return send("PUT", path, "application/json", write(body));
     }
@@ -134,6 +139,10 @@ public class KeycloakAdmin {
     }
 
     private Reply send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, false);
+    }
+
+    private Reply send(String method, String path, String contentType, String body, boolean serverErrorAnswered) {
         Reply reply = exchange(method, adminUrl() + path, contentType, body, accessToken());
         if (reply.status() == 401) {
             // The token was revoked or the realm's keys rotated: one fresh token, then Keycloak's answer stands.
@@ -143,7 +152,7 @@ public class KeycloakAdmin {
         if (reply.status() == 503) {
             throw unavailable("Keycloak is unavailable (503); nothing was changed. Retry later.");
         }
-        if (reply.status() >= 500) {
+        if (reply.status() >= 500 && !serverErrorAnswered) {
             throw failed("Keycloak answered " + reply.status() + "; nothing was changed in EstateHub.");
         }
         if (reply.status() == 401 || reply.status() == 403) {

@@ -68,8 +68,19 @@ public class KeycloakRealm {
         }
     }
 
-    /** The partner's organization, found by its alias (the admin API searches names and domains only). */
+    /**
+     * The partner's organization, by its alias. The admin API searches names, domains and attributes but
+     * not aliases: one query by EstateHub's attribute finds those it created; an organization made another
+     * way (by hand, or by a realm import without the attribute) is looked for among all of them.
+     */
     public Optional<Organization> organization(String partnerId) {
+        JsonNode tagged = admin.read(admin.require(admin.get("/organizations?briefRepresentation=false&q="
+                + KeycloakAdmin.encode(PARTNER_ATTRIBUTE + ":" + partnerId)), "finding the organization"));
+        for (JsonNode node : tagged) {
+            if (partnerId.equals(node.path("alias").asText())) {
+                return Optional.of(organization(node));
+            }
+        }
         return organizations().stream().filter(o -> partnerId.equals(o.alias())).findFirst();
     }
 
@@ -206,9 +217,11 @@ public class KeycloakRealm {
      * config it implies; empty when it could not read it (the caller's URL, a 400 naming the field).
      */
     public Optional<Map<String, String>> importConfig(String providerId, String url) {
-        KeycloakAdmin.Reply reply = admin.postJson("/identity-provider/import-config",
+        KeycloakAdmin.Reply reply = admin.postJsonAllowingServerError("/identity-provider/import-config",
                 Map.of("providerId", providerId, "fromUrl", url));
-        if (reply.status() == 400) {
+        // Keycloak answers 500 (not 400) for a URL it cannot read or parse. It has just answered this request's
+        // earlier calls, so here that is the caller's URL, not Keycloak failing.
+        if (reply.status() == 400 || reply.status() == 500) {
             return Optional.empty();
         }
         Map<String, String> config = new LinkedHashMap<>();

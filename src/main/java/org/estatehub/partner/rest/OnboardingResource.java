@@ -64,8 +64,7 @@ public class OnboardingResource implements OnboardingApi {
 
     @Override
     public Response removePartnerMember(String partnerId, UUID memberId) {
-        members.remove(partnerId, memberId.toString());
-        return Response.noContent().build();
+        return Response.ok(members.remove(partnerId, memberId.toString())).build();
     }
 
     @Override
@@ -95,8 +94,7 @@ public class OnboardingResource implements OnboardingApi {
 
     @Override
     public Response removePartnerIdentityProvider(String partnerId) {
-        providers.remove(partnerId);
-        return Response.noContent().build();
+        return Response.ok(providers.remove(partnerId)).build();
     }
 
     @Override

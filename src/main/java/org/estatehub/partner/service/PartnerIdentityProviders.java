@@ -133,15 +133,17 @@ public class PartnerIdentityProviders {
         return new Saved(after, before == null);
     }
 
-    public void remove(String partnerId) {
+    public PartnerIdentityProvider remove(String partnerId) {
         members.requireAdministers(partnerId);
         Partner partner = partners.get(partnerId);
         JsonNode existing = realm.identityProvider(partnerId)
                 .orElseThrow(() -> ProblemException.notFound("Partner '" + partnerId + "' has no identity provider."));
         realm.organization(partnerId).ifPresent(o -> realm.unlinkIdentityProvider(o.id(), partnerId));
         realm.deleteIdentityProvider(partnerId);
+        PartnerIdentityProvider removed = toApi(existing, partner.emailDomains);
         audit.record(PartnerAccessAuditScope.subject(PartnerAccessAuditScope.IDENTITY_PROVIDER, partnerId, partnerId),
-                AuditActions.REMOVED, audit.snapshot(toApi(existing, partner.emailDomains)), json.createObjectNode().put("registered", false));
+                AuditActions.REMOVED, audit.snapshot(removed), json.createObjectNode().put("registered", false));
+        return removed;
     }
 
     /**

@@ -147,7 +147,7 @@ public class PartnerMembers {
         return after;
     }
 
-    public void remove(String partnerId, String memberId) {
+    public PartnerMember remove(String partnerId, String memberId) {
         requireAdministers(partnerId);
         Found found = requireMember(partnerId, memberId);
         Set<String> held = realm.realmRoles(found.user().id());
@@ -165,6 +165,7 @@ public class PartnerMembers {
         PartnerMember after = member(found.user());
         audit.record(PartnerAccessAuditScope.subject(PartnerAccessAuditScope.MEMBER, memberId, partnerId),
                 AuditActions.MEMBER_REMOVED, doc(before, true), doc(after, false));
+        return after;
     }
 
     private record Found(Organization organization, User user) {
