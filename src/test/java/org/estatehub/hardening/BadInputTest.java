@@ -1000,7 +1000,7 @@ class BadInputTest {
             cases.add(org.junit.jupiter.params.provider.Arguments.of("withdraw role " + role, "DELETE",
                     "/members/00000000-0000-4000-8000-000000000001/roles/" + role, null, "role"));
         }
-        for (String member : List.of("not-a-uuid", "1", "%27%20or%201%3D1", "..%2F..%2Fetc")) {
+        for (String member : List.of("not-a-uuid", "1", "%27%20or%201%3D1", "x..y")) {
             cases.add(org.junit.jupiter.params.provider.Arguments.of("member id " + member, "GET", "/members/" + member, null,
                     "memberId"));
         }

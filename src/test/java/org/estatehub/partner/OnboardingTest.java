@@ -70,7 +70,7 @@ class OnboardingTest {
         assertEquals(201, created.statusCode(), created.asString());
         assertEquals(List.of(id + ".gov.uk"), created.path("emailDomains"));
         JsonPath org = KeycloakRealmAdmin.organization(id).orElseThrow();
-        assertEquals("Onboarding " + id, org.getString("name"));
+        assertEquals("Onboarding " + id + " (" + id + ")", org.getString("name"));
         assertEquals(List.of(id + ".gov.uk"), org.getList("domains.name"));
         assertEquals(List.of(id), org.getList("attributes.'estatehub.partner'"));
 
@@ -79,7 +79,7 @@ class OnboardingTest {
                 .put("/partners/" + id);
         assertEquals(200, updated.statusCode(), updated.asString());
         JsonPath after = KeycloakRealmAdmin.organization(id).orElseThrow();
-        assertEquals("Renamed " + id, after.getString("name"));
+        assertEquals("Renamed " + id + " (" + id + ")", after.getString("name"));
         assertEquals(List.of(id + ".gov.uk", "staff." + id + ".org"), after.getList("domains.name").stream().sorted().toList());
         // The partner's own history has the domains like every other field.
         String history = Api.as("maidstone.viewer").get("/partners/" + id + "/history").asString();
@@ -131,7 +131,7 @@ class OnboardingTest {
         Response after = Api.as("pmo.admin").get("/partners/" + existing);
         assertEquals(before.asString(), after.asString());
         assertEquals(before.header("ETag"), after.header("ETag"));
-        assertEquals("Onboarding " + existing, KeycloakRealmAdmin.organization(existing).orElseThrow().getString("name"));
+        assertEquals("Onboarding " + existing + " (" + existing + ")", KeycloakRealmAdmin.organization(existing).orElseThrow().getString("name"));
         assertEquals(0, (int) Api.as("pmo.admin").get("/partners/" + existing + "/access-history").path("total"));
     }
 
@@ -347,10 +347,10 @@ class OnboardingTest {
         assertEquals(List.of(), repaired.path("remaining"));
         assertEquals(true, Api.as("pmo.admin").get("/identity/consistency").path("consistent"));
         assertTrue(KeycloakRealmAdmin.organization(orgDeleted).isPresent());
-        assertEquals("Inserted " + bySql, KeycloakRealmAdmin.organization(bySql).orElseThrow().getString("name"));
+        assertEquals("Inserted " + bySql + " (" + bySql + ")", KeycloakRealmAdmin.organization(bySql).orElseThrow().getString("name"));
         assertTrue(KeycloakRealmAdmin.organization(orphan).isEmpty());
         assertTrue(KeycloakRealmAdmin.organization(handMade).isPresent(), "an organization EstateHub did not make is never deleted");
-        assertEquals("Onboarding " + renamed, KeycloakRealmAdmin.organization(renamed).orElseThrow().getString("name"));
+        assertEquals("Onboarding " + renamed + " (" + renamed + ")", KeycloakRealmAdmin.organization(renamed).orElseThrow().getString("name"));
         assertEquals(events + 4, count("select count(*) from audit_event where action = 'REPAIRED'"));
         assertEquals(List.of("REPAIRED"), Api.as("pmo.admin").get("/partners/" + bySql + "/access-history").path("items.action"));
         KeycloakRealmAdmin.admin().delete("/organizations/" + KeycloakRealmAdmin.organization(handMade).orElseThrow().getString("id"));

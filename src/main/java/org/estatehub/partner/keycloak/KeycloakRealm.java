@@ -38,6 +38,14 @@ public class KeycloakRealm {
 
     private static final int PAGE = 100;
 
+    /**
+     * The organization's name: Keycloak wants names unique in the realm, EstateHub's partner names need not
+     * be, so the partner id (unique) follows the name: "Maidstone Borough Council (maidstone)".
+     */
+    public static String organizationName(String partnerId, String partnerName) {
+        return partnerName + " (" + partnerId + ")";
+    }
+
     @Inject
     KeycloakAdmin admin;
 
@@ -90,7 +98,7 @@ public class KeycloakRealm {
             throw conflict(reply, "emailDomains");
         }
         admin.require(reply, "creating the organization");
-        return new Organization(reply.createdId(), partnerId, name, new TreeSet<>(domains), true);
+        return new Organization(reply.createdId(), partnerId, organizationName(partnerId, name), new TreeSet<>(domains), true);
     }
 
     public void updateOrganization(Organization organization, String name, Set<String> domains) {
@@ -274,7 +282,7 @@ public class KeycloakRealm {
     private ObjectNode organizationBody(String partnerId, String name, Set<String> domains) {
         ObjectNode body = json.createObjectNode();
         body.put("alias", partnerId);
-        body.put("name", name);
+        body.put("name", organizationName(partnerId, name));
         body.put("enabled", true);
         body.put("description", "EstateHub partner " + partnerId);
         var domainList = body.putArray("domains");

@@ -39,6 +39,7 @@ public class PartnerOrganizations {
     }
 
     public static boolean matches(Organization organization, String name, Set<String> domains) {
-        return organization.name().equals(name) && organization.domains().equals(new TreeSet<>(domains));
+        return organization.name().equals(KeycloakRealm.organizationName(organization.alias(), name))
+                && organization.domains().equals(new TreeSet<>(domains));
     }
 }
