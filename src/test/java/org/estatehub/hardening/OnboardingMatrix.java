@@ -70,7 +70,7 @@ final class OnboardingMatrix {
     /** The demo partners' organizations (the test database is fresh, Keycloak may not be): one repair. */
     private static synchronized void organizations() {
         if (!organizationsReady) {
-            Api.as("pmo.admin").post("/identity/consistency/repairs").then().statusCode(200);
+            KeycloakRealmAdmin.repairAll().then().statusCode(200);
             organizationsReady = true;
         }
     }

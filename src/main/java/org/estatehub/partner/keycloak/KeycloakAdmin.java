@@ -211,7 +211,7 @@ public class KeycloakAdmin {
         } catch (IOException e) {
             // Refused, reset, timed out (HttpTimeoutException is an IOException): Keycloak did not answer.
             LOG.warnf("Keycloak did not answer %s %s: %s", method, URI.create(url).getPath(), e.toString());
-            throw unavailable("Keycloak did not answer in time or could not be reached; nothing was changed. Retry later.");
+            throw unavailable("Keycloak did not answer in time or could not be reached; nothing was changed in EstateHub. Retry later.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("Interrupted while waiting for Keycloak; nothing was changed.");

@@ -62,18 +62,31 @@ public class KeycloakRealm {
 
     // --- organizations -------------------------------------------------------------------------------
 
-    /** Every organization of the realm (a partnership has tens). */
+    /**
+     * Every organization of the realm (a partnership has tens), in brief (id, alias, name, domains): the full
+     * representation is heavier, and Keycloak 26.4 answered 400 to full listings while organizations were
+     * being deleted. Whether one is EstateHub's ({@link Organization#managed}) is read with {@link #managed}.
+     */
     public List<Organization> organizations() {
         List<Organization> all = new ArrayList<>();
         for (int first = 0;; first += PAGE) {
             JsonNode page = admin.read(admin.require(
-                    admin.get("/organizations?briefRepresentation=false&first=" + first + "&max=" + PAGE),
+                    admin.get("/organizations?briefRepresentation=true&first=" + first + "&max=" + PAGE),
                     "listing organizations"));
             page.forEach(node -> all.add(organization(node)));
             if (page.size() < PAGE) {
                 return all;
             }
         }
+    }
+
+    /** The organization with its attributes, so {@link Organization#managed} is known; empty if it is gone. */
+    public Optional<Organization> managed(String organizationId) {
+        KeycloakAdmin.Reply reply = admin.get("/organizations/" + organizationId);
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(organization(admin.read(admin.require(reply, "reading the organization"))));
     }
 
     /**

@@ -103,7 +103,7 @@ public class IdentityConsistencyCheck {
         }
     }
 
-    private static List<Mismatch> mismatches(List<Partner> partners, List<Organization> organizations) {
+    private List<Mismatch> mismatches(List<Partner> partners, List<Organization> organizations) {
         Map<String, Organization> byAlias = organizations.stream()
                 .collect(Collectors.toMap(Organization::alias, Function.identity(), (a, b) -> a));
         Set<String> partnerIds = partners.stream().map(p -> p.id).collect(Collectors.toSet());
@@ -120,8 +120,13 @@ public class IdentityConsistencyCheck {
                                 + new TreeSet<>(partner.emailDomains)), partner, organization));
             }
         }
-        for (Organization organization : organizations) {
-            if (organization.managed() && !partnerIds.contains(organization.alias())) {
+        for (Organization listed : organizations) {
+            if (partnerIds.contains(listed.alias())) {
+                continue;
+            }
+            // Listed in brief: only an organization without a partner is read in full, for its attribute.
+            Organization organization = realm.managed(listed.id()).orElse(null);
+            if (organization != null && organization.managed()) {
                 found.add(new Mismatch(mismatch(organization.alias(), IdentityMismatchKind.PARTNER_MISSING,
                         "organization '" + organization.alias() + "' was created by EstateHub but no such partner exists"),
                         null, organization));
