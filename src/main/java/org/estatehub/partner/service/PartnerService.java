@@ -106,20 +106,27 @@ public class PartnerService {
         return Partner.<Partner>findAll(Sort.by("id")).list();
     }
 
+    private record DomainHolder(String domain, String partnerId) {
+    }
+
+    private static final org.estatehub.common.sql.NamedSql OTHER_PARTNERS_DOMAINS = org.estatehub.common.sql.NamedSql.of(
+            "select domain, partner_id from partner_email_domain where partner_id <> :partner order by domain");
+
     /** A domain belongs to one partner (V40's key): 409 naming the field rather than a constraint failure. */
     private void requireDomainsFree(java.util.Set<String> domains, String partnerId) {
         if (domains.isEmpty()) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> taken = Partner.getEntityManager().createNativeQuery(
-                "select domain, partner_id from partner_email_domain where domain in (:domains) and partner_id <> :partner order by domain")
-                .setParameter("domains", domains).setParameter("partner", partnerId).getResultList();
+        List<DomainHolder> taken = Partner.getEntityManager().unwrap(org.hibernate.Session.class)
+                .doReturningWork(connection -> OTHER_PARTNERS_DOMAINS.list(connection, java.util.Map.of("partner", partnerId),
+                        row -> new DomainHolder(row.getString("domain"), row.getString("partner_id"))))
+                .stream().filter(held -> domains.contains(held.domain())).toList();
         if (!taken.isEmpty()) {
-            throw new ProblemException(409, "conflict", "Conflict", "Email domain '" + taken.get(0)[0]
-                    + "' belongs to partner '" + taken.get(0)[1] + "'.",
+            DomainHolder first = taken.get(0);
+            throw new ProblemException(409, "conflict", "Conflict", "Email domain '" + first.domain()
+                    + "' belongs to partner '" + first.partnerId() + "'.",
                     List.of(org.estatehub.common.problem.Problems.fieldError("emailDomains",
-                            "'" + taken.get(0)[0] + "' belongs to partner '" + taken.get(0)[1] + "'")));
+                            "'" + first.domain() + "' belongs to partner '" + first.partnerId() + "'")));
         }
     }
 
