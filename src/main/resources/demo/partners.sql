@@ -49,3 +49,33 @@ update partner set organisation_uri = 'http://opendatacommunities.org/id/distric
  where id = 'tunbridge-wells';
 update partner set organisation_uri = 'http://opendatacommunities.org/id/unitary-authority/medway'
  where id = 'medway';
+
+-- The demo partners' email domains, as their Keycloak organizations in the demo overlay
+-- (docker/keycloak/estatehub-demo-overlay.json) carry them: the consistency check (GET /identity/consistency)
+-- finds the demo partners and their organizations alike.
+insert into partner_email_domain (domain, partner_id) values
+    ('kent.gov.uk', 'kcc'),
+    ('ashford.gov.uk', 'ashford'),
+    ('canterbury.gov.uk', 'canterbury'),
+    ('dartford.gov.uk', 'dartford'),
+    ('dover.gov.uk', 'dover'),
+    ('folkestone-hythe.gov.uk', 'folkestone-hythe'),
+    ('gravesham.gov.uk', 'gravesham'),
+    ('maidstone.gov.uk', 'maidstone'),
+    ('sevenoaks.gov.uk', 'sevenoaks'),
+    ('swale.gov.uk', 'swale'),
+    ('thanet.gov.uk', 'thanet'),
+    ('tmbc.gov.uk', 'tonbridge-malling'),
+    ('tunbridgewells.gov.uk', 'tunbridge-wells'),
+    ('kent.police.uk', 'kent-police'),
+    ('kent.fire-uk.org', 'kent-fire'),
+    ('kentandmedway.icb.nhs.uk', 'nhs-kent-medway'),
+    ('ekhuft.nhs.uk', 'ekhuft'),
+    ('kmpt.nhs.uk', 'kmpt'),
+    ('kentcht.nhs.uk', 'kcht'),
+    ('secamb.nhs.uk', 'secamb'),
+    ('kent.ac.uk', 'uni-kent'),
+    ('gre.ac.uk', 'uni-greenwich'),
+    ('canterbury.ac.uk', 'cccu'),
+    ('kentalc.gov.uk', 'kalc'),
+    ('medway.gov.uk', 'medway');

@@ -17,6 +17,14 @@ public final class AuditActions {
     /** An asset moved to another partner by a completed disposal transfer. */
     public static final String TRANSFERRED = "TRANSFERRED";
     public static final String CANCELLED = "CANCELLED";
+    public static final String MEMBER_INVITED = "MEMBER_INVITED";
+    public static final String MEMBER_ADDED = "MEMBER_ADDED";
+    public static final String MEMBER_REMOVED = "MEMBER_REMOVED";
+    public static final String ROLE_GRANTED = "ROLE_GRANTED";
+    public static final String ROLE_WITHDRAWN = "ROLE_WITHDRAWN";
+    public static final String REMOVED = "REMOVED";
+    /** An inconsistency between EstateHub and Keycloak repaired (POST /identity/consistency/repairs). */
+    public static final String REPAIRED = "REPAIRED";
 
     private AuditActions() {
     }

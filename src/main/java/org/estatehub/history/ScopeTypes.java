@@ -18,6 +18,8 @@ public final class ScopeTypes {
     public static final String OCCUPATION = "OCCUPATION";
     public static final String WORKSPACE = "WORKSPACE";
     public static final String DESK_BOOKING = "DESK_BOOKING";
+    /** Who may act for a partner: its members, their roles, its identity provider (issue #18). */
+    public static final String PARTNER_ACCESS = "PARTNER_ACCESS";
 
     private ScopeTypes() {
     }

@@ -1,12 +1,17 @@
 package org.estatehub.partner;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.TreeSet;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -39,6 +44,12 @@ public class Partner extends PanacheEntityBase {
     /** The LGA schema's OrganisationURI for this body; imports accept it as the owner of a row. */
     @Column(name = "organisation_uri")
     public String organisationUri;
+
+    /** The partner's email domains, those of its Keycloak organization (V40: a domain has one partner). */
+    @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @CollectionTable(name = "partner_email_domain", joinColumns = @JoinColumn(name = "partner_id"))
+    @Column(name = "domain")
+    public Set<String> emailDomains = new TreeSet<>();
 
     @Column(name = "accountable_body", nullable = false)
     public boolean accountableBody;

@@ -70,6 +70,10 @@ final class PartnersMatrix {
         if (before.path("localAuthority") != null) {
             same.put("localAuthority", before.path("localAuthority"));
         }
+        // The partner's email domains too (#18): a replacement without them would clear them.
+        if (before.path("emailDomains") != null) {
+            same.put("emailDomains", before.path("emailDomains"));
+        }
         Map<String, Object> change = new HashMap<>(same);
         change.put("name", "Hijacked " + AssetFixtures.token());
         Map<String, Object> body = refused(c) ? change : same;

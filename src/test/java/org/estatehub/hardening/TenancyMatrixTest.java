@@ -59,7 +59,9 @@ class TenancyMatrixTest {
             Map.entry("occupations", OccupationsMatrix.TABLE),
             Map.entry("opportunities", OpportunitiesMatrix.TABLE),
             Map.entry("workspaces", WorkspacesMatrix.TABLE),
-            Map.entry("webhooks", WebhooksMatrix.TABLE));
+            Map.entry("webhooks", WebhooksMatrix.TABLE),
+            Map.entry("onboarding", java.util.stream.Stream.concat(OnboardingMatrix.TABLE.stream(),
+                    OnboardingMatrix.NONE_TABLE.stream()).toList()));
 
     /** Every operationId of the contract must appear in a table: a new operation fails until it is added. */
     static final List<String> CONTRACT_OPERATIONS = List.of("getMe", "listPartners", "createPartner", "getPartner",
@@ -91,7 +93,11 @@ class TenancyMatrixTest {
             "listDeskBookings", "getWorkspaceUse",
             "listWebhookSubscriptions", "createWebhookSubscription", "getWebhookSubscription",
             "updateWebhookSubscription", "deleteWebhookSubscription", "changeWebhookSubscriptionStatus",
-            "rotateWebhookSubscriptionSecret", "replayWebhookSubscription", "listWebhookDeliveries");
+            "rotateWebhookSubscriptionSecret", "replayWebhookSubscription", "listWebhookDeliveries",
+            "listPartnerMembers", "invitePartnerMember", "getPartnerMember", "removePartnerMember", "grantPartnerRole",
+            "withdrawPartnerRole", "getPartnerIdentityProvider", "setPartnerIdentityProvider",
+            "removePartnerIdentityProvider", "getPartnerAccessHistory", "checkIdentityConsistency",
+            "repairIdentityConsistency");
 
     @Test
     void everyContractOperationIsInTheTable() throws Exception {
@@ -120,6 +126,27 @@ class TenancyMatrixTest {
             assertEquals(List.of(caller.partner), claims.getList("organization"), caller.label);
             assertNull(claims.get("partner_id"), caller.label);
         }
+    }
+
+    static Stream<Case> onboarding() {
+        return TenancyMatrix.cases(TABLES.get("onboarding"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onboarding")
+    void onboarding(Case c) {
+        OnboardingMatrix.exercise(c);
+    }
+
+    static Stream<OnboardingMatrix.AdminCase> onboardingAsPartnerAdmin() {
+        return Stream.concat(OnboardingMatrix.PARTNER_ADMIN_TABLE.stream(), OnboardingMatrix.PARTNER_ADMIN_NONE.stream());
+    }
+
+    /** A partner's own partner-admin, a caller the other tables do not have: its partner only. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onboardingAsPartnerAdmin")
+    void onboardingAsPartnerAdmin(OnboardingMatrix.AdminCase c) {
+        OnboardingMatrix.exercise(c);
     }
 
     static Stream<Case> partners() {

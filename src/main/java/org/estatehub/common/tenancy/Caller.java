@@ -160,6 +160,15 @@ public class Caller {
         return readsEverything() || hasRole(Roles.S151_OFFICER);
     }
 
+    /**
+     * Who onboards a partner's staff and identity provider: the programme office for every partner, a
+     * partner's own partner-admin for that partner only (its partner from the token, as everywhere).
+     */
+    public boolean administers(String partnerId) {
+        return hasRole(Roles.PMO_ADMIN)
+                || hasRole(Roles.PARTNER_ADMIN) && partnerIdIfAny().map(partnerId::equals).orElse(false);
+    }
+
     public List<String> roles() {
         return Roles.ALL.stream().filter(identity::hasRole).toList();
     }

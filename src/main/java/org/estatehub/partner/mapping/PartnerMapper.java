@@ -20,6 +20,7 @@ public final class PartnerMapper {
                 .localAuthority(entity.localAuthority)
                 .localAuthorityName(authorities.find(entity.localAuthority).map(a -> a.name).orElse(null))
                 .organisationUri(entity.organisationUri)
+                .emailDomains(new java.util.ArrayList<>(new java.util.TreeSet<>(entity.emailDomains)))
                 .accountableBody(entity.accountableBody)
                 .version(entity.version);
     }
@@ -32,6 +33,7 @@ public final class PartnerMapper {
         entity.type = request.getType();
         entity.localAuthority = request.getLocalAuthority();
         entity.organisationUri = stripped(request.getOrganisationUri());
+        entity.emailDomains = domains(request.getEmailDomains());
         return entity;
     }
 
@@ -41,6 +43,18 @@ public final class PartnerMapper {
         entity.type = request.getType();
         entity.localAuthority = request.getLocalAuthority();
         entity.organisationUri = stripped(request.getOrganisationUri());
+        // Replaced in place: Hibernate tracks the collection it loaded.
+        entity.emailDomains.clear();
+        entity.emailDomains.addAll(domains(request.getEmailDomains()));
+    }
+
+    /** Email domains as stored: lower case (the contract's pattern already refuses upper case), sorted. */
+    public static java.util.TreeSet<String> domains(java.util.Collection<String> requested) {
+        java.util.TreeSet<String> domains = new java.util.TreeSet<>();
+        if (requested != null) {
+            requested.forEach(d -> domains.add(d.toLowerCase(java.util.Locale.ROOT)));
+        }
+        return domains;
     }
 
     private static String stripped(String value) {

@@ -27,6 +27,9 @@ public class PartnerResource implements PartnersApi {
     PartnerService partners;
 
     @Inject
+    org.estatehub.partner.service.PartnerOnboarding onboarding;
+
+    @Inject
     LocalAuthorities authorities;
 
     @Override
@@ -48,7 +51,7 @@ public class PartnerResource implements PartnersApi {
     @Override
     @RolesAllowed(Roles.PMO_ADMIN)
     public Response createPartner(PartnerCreate partnerCreate) {
-        Partner created = partners.create(partnerCreate);
+        Partner created = onboarding.create(partnerCreate);
         return withETag(Response.created(URI.create("/partners/" + created.id)), created);
     }
 

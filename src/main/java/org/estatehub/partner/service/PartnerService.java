@@ -37,6 +37,9 @@ public class PartnerService {
     @Inject
     LocalAuthorities authorities;
 
+    @Inject
+    PartnerOrganizations organizations;
+
     public record PartnerSlice(List<Partner> items, long total) {
     }
 
@@ -57,11 +60,22 @@ public class PartnerService {
         return find(id).orElseThrow(() -> ProblemException.notFound("No partner with id '" + id + "'."));
     }
 
-    public Partner create(PartnerCreate request) {
+    /** What {@link #create} would refuse, checked without writing (before Keycloak is asked). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireCreatable(PartnerCreate request) {
         if (Partner.findById(request.getId()) != null) {
             throw ProblemException.conflict("A partner with id '" + request.getId() + "' already exists.");
         }
         authorities.requireAssignable("localAuthority", request.getLocalAuthority(), null);
+        requireDomainsFree(PartnerMapper.domains(request.getEmailDomains()), request.getId());
+    }
+
+    /**
+     * Stores a new partner; its organization exists already ({@link PartnerOnboarding#create}, the only
+     * caller). Commits when it returns.
+     */
+    public Partner create(PartnerCreate request) {
+        requireCreatable(request);
         Partner entity = PartnerMapper.newEntity(request);
         entity.createdAt = PartnershipCalendar.timestamp(clock);
         entity.updatedAt = entity.createdAt;
@@ -74,12 +88,46 @@ public class PartnerService {
         Partner entity = get(id);
         ETags.requireMatch(ifMatch, entity.version);
         authorities.requireAssignable("localAuthority", request.getLocalAuthority(), entity.localAuthority);
+        requireDomainsFree(PartnerMapper.domains(request.getEmailDomains()), id);
         JsonNode before = snapshot(entity);
         PartnerMapper.apply(request, entity);
         entity.updatedAt = PartnershipCalendar.timestamp(clock);
         entity.flush();
         audit.record(PartnerAuditScope.subject(entity), AuditActions.UPDATED, before, snapshot(entity));
+        // Last, inside the transaction: when Keycloak fails the update rolls back and both stay as they were.
+        // (Only a failed commit after this could leave the organization ahead: the repair check finds that.)
+        organizations.sync(entity.id, entity.name, entity.emailDomains);
         return entity;
+    }
+
+    /** The partners of all partners (the consistency check), with their domains. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Partner> all() {
+        return Partner.<Partner>findAll(Sort.by("id")).list();
+    }
+
+    private record DomainHolder(String domain, String partnerId) {
+    }
+
+    private static final org.estatehub.common.sql.NamedSql OTHER_PARTNERS_DOMAINS = org.estatehub.common.sql.NamedSql.of(
+            "select domain, partner_id from partner_email_domain where partner_id <> :partner order by domain");
+
+    /** A domain belongs to one partner (V40's key): 409 naming the field rather than a constraint failure. */
+    private void requireDomainsFree(java.util.Set<String> domains, String partnerId) {
+        if (domains.isEmpty()) {
+            return;
+        }
+        List<DomainHolder> taken = Partner.getEntityManager().unwrap(org.hibernate.Session.class)
+                .doReturningWork(connection -> OTHER_PARTNERS_DOMAINS.list(connection, java.util.Map.of("partner", partnerId),
+                        row -> new DomainHolder(row.getString("domain"), row.getString("partner_id"))))
+                .stream().filter(held -> domains.contains(held.domain())).toList();
+        if (!taken.isEmpty()) {
+            DomainHolder first = taken.get(0);
+            throw new ProblemException(409, "conflict", "Conflict", "Email domain '" + first.domain()
+                    + "' belongs to partner '" + first.partnerId() + "'.",
+                    List.of(org.estatehub.common.problem.Problems.fieldError("emailDomains",
+                            "'" + first.domain() + "' belongs to partner '" + first.partnerId() + "'")));
+        }
     }
 
     private JsonNode snapshot(Partner entity) {
