@@ -12,6 +12,7 @@
 # demo partnership's area), but with the demo loader off: it must not write its own demo rows.
 #   ESTATEHUB_TEST_DB_URL  [jdbc:postgresql://localhost:5433/estatehub_test]
 #   UPGRADE_CHECK_PORT     [the first free of 8096-8099]
+#   UPGRADE_CHECK_KC_PORT / UPGRADE_CHECK_KC_MGMT_PORT  [8187 / 9007]: the release's own Keycloak
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -32,9 +33,24 @@ dir=$(build_last_release)
 log="$root/target/upgrade-check.log"
 : >"$log"
 echo "[upgrade-check] release $(last_release_version) (${dir##*/}) on port $port against $db (log: $log)" >&2
+# The release's own realm on a Keycloak of its own (scripts/upgrade-lib.sh start_release_keycloak says why).
+kc_port="${UPGRADE_CHECK_KC_PORT:-8187}" kc_mgmt="${UPGRADE_CHECK_KC_MGMT_PORT:-9007}"
+for p in "$kc_port" "$kc_mgmt"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    echo "[upgrade-check] port $p is in use (UPGRADE_CHECK_KC_PORT, UPGRADE_CHECK_KC_MGMT_PORT)" >&2; exit 1
+  fi
+done
+echo "[upgrade-check] the release's realm on a Keycloak of its own on $kc_port" >&2
+kc_log="$root/target/upgrade-check-keycloak.log"
+: >"$kc_log"
+STARTED_KC_PID=""
+stop_kc() { if [ -n "$STARTED_KC_PID" ]; then kill -- "-$STARTED_KC_PID" 2>/dev/null || kill "$STARTED_KC_PID" 2>/dev/null || true; fi; }
+trap stop_kc EXIT
+start_release_keycloak "$dir" "$kc_port" "$kc_mgmt" "$kc_log" || { tail -n 30 "$kc_log" >&2; exit 1; }
+export ESTATEHUB_OIDC_URL="http://localhost:$kc_port/realms/estatehub"
 start_jar "$dir" "$port" "$db" "$log" demo -D%demo.estatehub.demo-data=false -Dquarkus.flyway.ignore-migration-patterns="*:future"
 pid=$STARTED_PID
-stop() { kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; }
+stop() { kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; stop_kc; }
 trap stop EXIT
 if ! wait_ready_on "$port" "$pid" 180; then
   echo "[upgrade-check] the last release did not become ready on the current schema; its log:" >&2

@@ -85,3 +85,37 @@ release_writes() {
   rm -f "$tmp"
   echo "ok   POST /assets, GET with ETag, PUT with If-Match, GET history (2 events)"
 }
+
+# start_release_keycloak DIR PORT MGMT_PORT LOG: a Keycloak of its own with the release's own realm (DIR's
+# docker/keycloak/estatehub-realm.json, as that release's scripts/keycloak.sh imported it), so that the release
+# is checked against the schema alone. Why not the current realm: since #18 the partner is the caller's
+# Keycloak organization and tokens carry no partner_id claim, which 3.2.0 reads; a realm change is its own
+# step of an upgrade (README "Upgrades without downtime": during the rollout from 3.2.0 the realm carries
+# both). Copies the unpacked distribution of this checkout (.run/keycloak-<version>, left by
+# scripts/keycloak.sh start) to target/upgrade-keycloak; sets STARTED_KC_PID; waits until the realm answers.
+start_release_keycloak() {
+  local dir=$1 port=$2 mgmt=$3 log=$4 dist home="$upgrade_root/target/upgrade-keycloak"
+  dist=$(ls -d "$upgrade_root"/.run/keycloak-[0-9]* 2>/dev/null | head -n 1)
+  [ -n "$dist" ] && [ -x "$dist/bin/kc.sh" ] || { echo "no unpacked Keycloak in .run/ (run scripts/keycloak.sh start first)" >&2; return 1; }
+  rm -rf "$home"
+  cp -rL "$dist" "$home"
+  rm -rf "$home/data"
+  mkdir -p "$home/data/import"
+  if [ -f "$dir/docker/keycloak/estatehub-demo-overlay.json" ]; then
+    echo "the release has a demo overlay: lay it over its realm file first (its scripts/keycloak.sh demo-realm)" >&2
+    (cd "$dir" && bash scripts/keycloak.sh demo-realm >&2) && cp "$dir/.run/estatehub-demo-realm.json" "$home/data/import/estatehub-realm.json"
+  else
+    cp "$dir/docker/keycloak/estatehub-realm.json" "$home/data/import/estatehub-realm.json"
+  fi
+  (cd "$home" && KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin exec setsid \
+    bin/kc.sh start-dev --import-realm --http-port="$port" --http-management-port="$mgmt" \
+    --hostname="http://localhost:$port" </dev/null >>"$log" 2>&1) &
+  STARTED_KC_PID=$!
+  for _ in $(seq 1 300); do
+    curl -sf -o /dev/null "http://localhost:$port/realms/estatehub/.well-known/openid-configuration" && return 0
+    kill -0 "$STARTED_KC_PID" 2>/dev/null || { echo "the release's Keycloak exited (log: $log)" >&2; return 1; }
+    sleep 1
+  done
+  echo "the release's Keycloak did not come up in 300 s (log: $log)" >&2
+  return 1
+}
