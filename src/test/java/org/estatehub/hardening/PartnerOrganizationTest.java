@@ -45,7 +45,8 @@ class PartnerOrganizationTest {
     private static final String PROBLEMS = "https://estatehub.example/problems/";
 
     /** The operations whose roles alone refuse a partner-editor or a member with no role (pmo-admin only). */
-    private static final java.util.Set<String> ROLE_REFUSES_FIRST = java.util.Set.of("createPartner", "updatePartner");
+    private static final java.util.Set<String> ROLE_REFUSES_FIRST = java.util.Set.of("createPartner", "updatePartner",
+            "checkIdentityConsistency", "repairIdentityConsistency");
 
     @Test
     void theTokenNamesThePartnerByItsOrganizationOnly() {

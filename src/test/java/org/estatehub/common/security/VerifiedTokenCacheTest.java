@@ -3,6 +3,7 @@ package org.estatehub.common.security;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,8 +44,10 @@ class VerifiedTokenCacheTest {
         String[] parts = token.split("\\.");
 
         // The payload of dover.editor's token with the partner changed, under the genuine signature.
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"partner_id\":\"dover\"", "\"partner_id\":\"kcc\"");
+        // The partner is the token's organization (issue #18): the copy names kcc's.
+        String genuine = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String payload = genuine.replace("\"organization\":[\"dover\"]", "\"organization\":[\"kcc\"]");
+        assertNotEquals(genuine, payload, "the copy must differ from the genuine payload: " + genuine);
         String otherPayload = parts[0] + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
