@@ -78,4 +78,6 @@ insert into partner_email_domain (domain, partner_id) values
     ('gre.ac.uk', 'uni-greenwich'),
     ('canterbury.ac.uk', 'cccu'),
     ('kentalc.gov.uk', 'kalc'),
-    ('medway.gov.uk', 'medway');
+    ('medway.gov.uk', 'medway')
+-- The demo loader runs at every start with demo data on, as for the partners above.
+on conflict (domain) do nothing;
