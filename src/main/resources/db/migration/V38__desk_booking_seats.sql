@@ -39,27 +39,27 @@ create unique index desk_booking_afternoon_seat on desk_booking (workspace_id, p
 -- the slot books is filled in. The previous release checked the allocation itself, under its half-day lock,
 -- before inserting; a seat taken meanwhile by this release's claim is a unique violation of the indexes
 -- above, which that release answers as its usual 409.
+-- The lowest seat number no live booking holds in one half (morning or afternoon) of a partner's day.
+create function desk_booking_lowest_free_seat(ws uuid, partner varchar, day date, morning boolean)
+returns integer language sql stable as $$
+    select min(n)::int
+      from generate_series(1, (select count(*) + 1 from desk_booking b
+                                where b.workspace_id = ws and b.partner_id = partner and b.booked_on = day
+                                  and b.status = 'BOOKED'
+                                  and case when morning then b.morning_seat else b.afternoon_seat end is not null)::int) n
+     where not exists (select 1 from desk_booking b
+                        where b.workspace_id = ws and b.partner_id = partner and b.booked_on = day
+                          and b.status = 'BOOKED'
+                          and case when morning then b.morning_seat else b.afternoon_seat end = n)
+$$;
+
 create function desk_booking_seats_of_previous_release() returns trigger language plpgsql as $$
 begin
     if new.slot in ('DAY', 'AM') then
-        select min(n) into new.morning_seat
-          from generate_series(1, (select count(*) + 1 from desk_booking b
-                                    where b.workspace_id = new.workspace_id and b.partner_id = new.partner_id
-                                      and b.booked_on = new.booked_on and b.status = 'BOOKED'
-                                      and b.morning_seat is not null)::int) n
-         where not exists (select 1 from desk_booking b
-                            where b.workspace_id = new.workspace_id and b.partner_id = new.partner_id
-                              and b.booked_on = new.booked_on and b.status = 'BOOKED' and b.morning_seat = n);
+        new.morning_seat := desk_booking_lowest_free_seat(new.workspace_id, new.partner_id, new.booked_on, true);
     end if;
     if new.slot in ('DAY', 'PM') then
-        select min(n) into new.afternoon_seat
-          from generate_series(1, (select count(*) + 1 from desk_booking b
-                                    where b.workspace_id = new.workspace_id and b.partner_id = new.partner_id
-                                      and b.booked_on = new.booked_on and b.status = 'BOOKED'
-                                      and b.afternoon_seat is not null)::int) n
-         where not exists (select 1 from desk_booking b
-                            where b.workspace_id = new.workspace_id and b.partner_id = new.partner_id
-                              and b.booked_on = new.booked_on and b.status = 'BOOKED' and b.afternoon_seat = n);
+        new.afternoon_seat := desk_booking_lowest_free_seat(new.workspace_id, new.partner_id, new.booked_on, false);
     end if;
     return new;
 end $$;
