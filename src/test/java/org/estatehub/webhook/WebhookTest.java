@@ -375,6 +375,38 @@ class WebhookTest {
         }
     }
 
+    /**
+     * The contract says the event types are unique: a repeated one is refused with its index, on create and
+     * on update, and neither saves anything (Jackson would otherwise merge the repeat into the set unseen).
+     */
+    @Test
+    void aRepeatedEventTypeIsRefusedNamingItsIndex() {
+        int before = Api.as("maidstone.editor").get("/webhook-subscriptions").then().statusCode(200)
+                .extract().path("items.size()");
+        Response created = Api.badRequestAs("maidstone.editor").contentType("application/json")
+                .body(Map.of("url", "http://localhost:9/hooks", "eventTypes", List.of("CREATED", "UPDATED", "CREATED")))
+                .post("/webhook-subscriptions");
+        created.then().statusCode(400);
+        assertEquals("eventTypes[2]", created.path("errors[0].field"));
+        assertEquals("repeats 'CREATED' (item 0); the items must be unique", created.path("errors[0].message"));
+        assertEquals(before, (int) Api.as("maidstone.editor").get("/webhook-subscriptions").then().statusCode(200)
+                .extract().path("items.size()"));
+
+        Subscription s = subscribe("maidstone.editor", "http://localhost:9/hooks", List.of("CREATED"));
+        try {
+            Response updated = Api.badRequestAs("maidstone.editor").contentType("application/json")
+                    .header("If-Match", s.etag())
+                    .body(Map.of("url", "http://localhost:9/hooks", "eventTypes", List.of("DISPOSED", "DISPOSED")))
+                    .put("/webhook-subscriptions/" + s.id());
+            updated.then().statusCode(400);
+            assertEquals("eventTypes[1]", updated.path("errors[0].field"));
+            assertEquals(List.of("CREATED"), Api.as("maidstone.editor").get("/webhook-subscriptions/" + s.id())
+                    .then().statusCode(200).extract().path("eventTypes"));
+        } finally {
+            unsubscribe("maidstone.editor", s.id());
+        }
+    }
+
     @Test
     void httpElsewhereThanLocalhostIsRefused() {
         Response r = Api.badRequestAs("maidstone.editor").contentType("application/json")

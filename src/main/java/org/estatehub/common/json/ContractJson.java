@@ -42,5 +42,8 @@ public class ContractJson implements ObjectMapperCustomizer {
         // saved as if sent: refused instead (InvalidFormatException, a 400 naming the field). 2.0 is refused
         // too: Jackson reads any number with a fraction part as a float, and the contract says integer.
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // A uniqueItems array given a repeated item is refused, not silently merged (UniqueItems).
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("unique-items")
+                .setDeserializerModifier(new UniqueItems()));
     }
 }

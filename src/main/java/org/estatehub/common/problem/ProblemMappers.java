@@ -98,6 +98,12 @@ public class ProblemMappers {
         return badField(uri, jsonPath(e), message);
     }
 
+    /** A repeated item of a uniqueItems array, named by its index (`eventTypes[1]`). */
+    @ServerExceptionMapper
+    public Response duplicateItem(org.estatehub.common.json.UniqueItems.DuplicateItemException e, UriInfo uri) {
+        return badField(uri, jsonPath(e), e.getOriginalMessage());
+    }
+
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
